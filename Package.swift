@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "passport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "passport", targets: ["passport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // System libraries: module map + shim header, flags from pkg-config.
+        .systemLibrary(name: "CQRencode", pkgConfig: "libqrencode",
+                       providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft",
+                       providers: [.apt(["libcairo2-dev", "libfreetype-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CZBar", pkgConfig: "zbar",
+                       providers: [.apt(["libzbar-dev"])]),
+        // libpng reports errors with longjmp; C must host the setjmp.
+        .target(name: "CPNGWriter", dependencies: ["CPNG"]),
+
+        // Pure modules.
+        .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "DigitalLink"),
+
+        .target(name: "Credentials", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            "PassportModel", "DigitalLink",
+        ]),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
+        .target(name: "Labels", dependencies: ["CCairo", "CPNGWriter", "QRCode"]),
+        .target(name: "Site", dependencies: [
+            .product(name: "Mustache", package: "swift-mustache"),
+            "Credentials", "QRCode", "PassportModel", "DigitalLink",
+        ]),
+        .target(name: "Verify", dependencies: [
+            "CZBar", "Credentials", "DigitalLink", "PassportModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "BuildPipeline", dependencies: [
+            "PassportModel", "DigitalLink", "Credentials", "Labels", "Site", "QRCode",
+        ]),
+        .executableTarget(name: "passport", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "BuildPipeline", "Verify", "Credentials", "PassportModel", "Labels",
+        ]),
+
+        .testTarget(name: "PassportModelTests", dependencies: ["PassportModel"], resources: [.copy("Corpus")]),
+        .testTarget(name: "DigitalLinkTests", dependencies: ["DigitalLink"]),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "PassportModel"]),
+        .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"]),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify"]),
+        .testTarget(name: "CommandTests", dependencies: ["passport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// Placeholder until the BuildPipeline module lands.
+enum BuildPipelineNamespace {}

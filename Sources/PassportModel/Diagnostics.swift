@@ -1,0 +1,98 @@
+/// Where in a producer's files something was written: file path (as given), 1-based line and column.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+}
+
+/// One problem found in a producer's project, printed as
+/// `file:line:column: field: what is wrong — how to fix`.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public var location: SourceLocation
+    /// The dotted path of the field, for example `journey[2].date`.
+    public var field: String
+    public var problem: String
+    public var fix: String
+
+    public init(location: SourceLocation, field: String, problem: String, fix: String) {
+        self.location = location
+        self.field = field
+        self.problem = problem
+        self.fix = fix
+    }
+
+    public var description: String {
+        let head = field.isEmpty ? "\(location)" : "\(location): \(field)"
+        return fix.isEmpty ? "\(head): \(problem)" : "\(head): \(problem) — \(fix)"
+    }
+}
+
+/// Collects every problem in a project so they can all be reported at once.
+final class DiagnosticSink {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    func report(_ location: SourceLocation, _ field: String, _ problem: String, fix: String) {
+        diagnostics.append(Diagnostic(location: location, field: field, problem: problem, fix: fix))
+    }
+
+    var isEmpty: Bool { diagnostics.isEmpty }
+}
+
+/// The project could not be loaded; `diagnostics` lists every problem, in file order.
+public struct ProjectError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted { $0.location < $1.location }
+    }
+
+    public var description: String {
+        let lines = diagnostics.map(\.description)
+        let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
+        return (lines + ["\(count) found; nothing was written."]).joined(separator: "\n")
+    }
+}
+
+/// The closest candidate to a mistyped word, if one is close enough to be a likely typo.
+func closestMatch(to word: String, in candidates: [String]) -> String? {
+    let lowered = word.lowercased()
+    var best: (match: String, distance: Int)?
+    for candidate in candidates {
+        let distance = editDistance(lowered, candidate.lowercased())
+        if let current = best, current.distance <= distance { continue }
+        best = (candidate, distance)
+    }
+    guard let (match, distance) = best else { return nil }
+    let limit = max(2, lowered.count / 3)
+    return distance <= limit ? match : nil
+}
+
+/// Levenshtein distance over Unicode scalars.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

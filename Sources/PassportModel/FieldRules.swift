@@ -1,0 +1,81 @@
+/// Checks on single values that records share (codes, identifiers, ranges).
+enum FieldRules {
+    /// GS1 AI encodable character set 82.
+    static let cset82: Set<Character> = Set(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!\"%&'()*+,-./:;<=>?_")
+
+    static func isCSET82(_ text: String) -> Bool { text.allSatisfy { cset82.contains($0) } }
+
+    /// The GS1 mod-10 check digit for `body` (all digits but the last).
+    static func gtinCheckDigit(_ body: String) -> Int {
+        var sum = 0
+        for (index, character) in body.reversed().enumerated() {
+            let digit = character.wholeNumberValue ?? 0
+            sum += index % 2 == 0 ? digit * 3 : digit
+        }
+        return (10 - sum % 10) % 10
+    }
+
+    static func isDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    static func isCountry(_ text: String) -> Bool {
+        text.count == 2 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+    }
+
+    static func isCurrency(_ text: String) -> Bool {
+        text.count == 3 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+    }
+
+    static func isSHA256Hex(_ text: String) -> Bool {
+        text.count == 64 && text.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 64
+            && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    /// UNTP 0.6.1 conformity topics.
+    static let conformityTopics = [
+        "environment.energy", "environment.emissions", "environment.water", "environment.waste",
+        "environment.deforestation", "environment.biodiversity", "circularity.content",
+        "circularity.design", "social.labour", "social.rights", "social.community", "social.safety",
+        "governance.ethics", "governance.compliance", "governance.transparency",
+    ]
+
+    /// Units a net quantity may be written in.
+    static let quantityUnits = ["ml", "cl", "l", "g", "kg", "mg", "m", "cm", "mm", "m2", "unit", "units", "pcs"]
+
+    /// Checks a lot or serial: GS1 CSET 82, at most 20 characters. Returns the problem, if any.
+    static func gs1TextProblem(_ text: String) -> (problem: String, fix: String)? {
+        if text.count > 20 {
+            return ("`\(text)` is \(text.count) characters; GS1 allows at most 20",
+                    "shorten it to 20 characters or fewer")
+        }
+        if let bad = text.first(where: { !cset82.contains($0) }) {
+            return ("`\(text)` contains `\(bad)`, which GS1 codes cannot carry",
+                    "use only letters A–Z a–z, digits and !\"%&'()*+,-./:;<=>?_ (no spaces)")
+        }
+        return nil
+    }
+
+    /// Validates a GTIN of 8, 12, 13 or 14 digits and returns it as 14 digits.
+    static func gtinProblem(_ text: String) -> (problem: String, fix: String)? {
+        guard isDigits(text), [8, 12, 13, 14].contains(text.count) else {
+            return ("`\(text)` is not a GTIN", "write the 8, 12, 13 or 14 digits printed under the barcode, in quotes")
+        }
+        let expected = gtinCheckDigit(String(text.dropLast()))
+        let actual = text.last?.wholeNumberValue ?? -1
+        if expected != actual {
+            return ("check digit of `\(text)` should be \(expected), not \(actual)",
+                    "correct the GTIN: `\(text.dropLast())\(expected)`, or check the digits before it")
+        }
+        return nil
+    }
+
+    static func normalisedGTIN(_ text: String) -> String {
+        String(repeating: "0", count: max(0, 14 - text.count)) + text
+    }
+}

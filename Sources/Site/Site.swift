@@ -1,0 +1,2 @@
+// Placeholder until the Site module lands.
+enum SiteNamespace {}

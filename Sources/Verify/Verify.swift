@@ -1,0 +1,2 @@
+// Placeholder until the Verify module lands.
+enum VerifyNamespace {}
