@@ -51,7 +51,7 @@ enum BatchRecord {
         return Batch(id: id, product: product, lot: lot, productionDate: production, bestBefore: bestBefore,
                      expiry: expiry, quantity: quantity, serials: serials, retailPrice: retailPrice,
                      retailCurrency: retailCurrency, journey: journey, valueShares: shares, inputs: inputs,
-                     recall: recall, location: map.reader.location(map.node))
+                     recall: recall, location: map.reader.location(map.node), fieldLocations: map.fieldLocations)
     }
 
     static func readCurrency(_ map: MapReader) -> String? {

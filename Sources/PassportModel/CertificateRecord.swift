@@ -41,7 +41,7 @@ enum CertificateRecord {
         return Certificate(id: id, scheme: scheme, badge: badge ?? scheme, certifierName: certifierName,
                            certifierDID: certifierDID, number: number, scope: scope, validFrom: from,
                            validUntil: until, evidence: evidence, topic: topic,
-                           location: map.reader.location(map.node))
+                           location: map.reader.location(map.node), fieldLocations: map.fieldLocations)
     }
 
     private static func readEvidence(_ map: MapReader) -> Evidence? {

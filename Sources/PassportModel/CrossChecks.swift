@@ -9,7 +9,7 @@ struct CrossChecks {
         checkBatches()
         checkCertificates()
         if !files.exists("keys/\(project.producer.signingKey).jwk") {
-            sink.report(project.producer.location, "signing_key",
+            sink.report(project.producer.location(of: "signing_key"), "signing_key",
                         "no key `\(project.producer.signingKey)` in keys/",
                         fix: "create it with `passport keys new \(project.producer.signingKey)`")
         }
@@ -20,16 +20,16 @@ struct CrossChecks {
         let certificateIDs = project.certificates.map(\.id)
         for product in project.products {
             if let other = gtins[product.gtin] {
-                sink.report(product.location, "gtin", "GTIN \(product.gtin) is also used by product `\(other)`",
+                sink.report(product.location(of: "gtin"), "gtin", "GTIN \(product.gtin) is also used by product `\(other)`",
                             fix: "each product needs its own GTIN")
             }
             gtins[product.gtin] = product.id
             for id in product.certifications where !certificateIDs.contains(id) {
-                sink.report(product.location, "certifications", "no certificate `\(id)` in certificates/",
+                sink.report(product.location(of: "certifications"), "certifications", "no certificate `\(id)` in certificates/",
                             fix: suggestion(id, certificateIDs, "add certificates/\(id).yaml"))
             }
             for image in product.images where !isInside(image) || !files.exists(image) {
-                sink.report(product.location, "images", "image `\(image)` not found",
+                sink.report(product.location(of: "images"), "images", "image `\(image)` not found",
                             fix: "put the file in the project folder and give its path relative to it")
             }
         }
@@ -41,13 +41,13 @@ struct CrossChecks {
         var lots: [String: String] = [:]
         for batch in project.batches {
             guard let product = project.product(batch.product) else {
-                sink.report(batch.location, "product", "no product `\(batch.product)` in products/",
+                sink.report(batch.location(of: "product"), "product", "no product `\(batch.product)` in products/",
                             fix: suggestion(batch.product, productIDs, "add products/\(batch.product).yaml"))
                 continue
             }
             let key = "\(product.gtin)/\(batch.lot)"
             if let other = lots[key] {
-                sink.report(batch.location, "lot", "lot \(batch.lot) of \(product.id) is also used by batch `\(other)`",
+                sink.report(batch.location(of: "lot"), "lot", "lot \(batch.lot) of \(product.id) is also used by batch `\(other)`",
                             fix: "give each batch of a product its own lot")
             }
             lots[key] = batch.id
@@ -65,7 +65,7 @@ struct CrossChecks {
     private func checkCertificates() {
         for certificate in project.certificates {
             if case .file(let path) = certificate.evidence, !isInside(path) || !files.exists(path) {
-                sink.report(certificate.location, "evidence", "evidence file `\(path)` not found",
+                sink.report(certificate.location(of: "evidence"), "evidence", "evidence file `\(path)` not found",
                             fix: "put the file in the project folder and give its path relative to it")
             }
         }

@@ -34,7 +34,7 @@ enum ProducerRecord {
         return Producer(name: name, description: description, address: address, country: country,
                         email: email, phone: phone, baseURL: baseURL, gs1CompanyPrefix: prefix,
                         languages: languages, signingKey: signingKey, actors: actors,
-                        location: map.reader.location(map.node))
+                        location: map.reader.location(map.node), fieldLocations: map.fieldLocations)
     }
 
     private static func readLanguages(_ map: MapReader) -> [String] {

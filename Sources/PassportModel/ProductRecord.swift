@@ -25,7 +25,7 @@ enum ProductRecord {
         guard let gtin, let name, let quantity else { return nil }
         return Product(id: id, gtin: gtin, name: name, description: description ?? LocalizedText([:]),
                        category: category, netQuantity: quantity, materials: materials, images: images,
-                       certifications: certifications, location: map.reader.location(map.node))
+                       certifications: certifications, location: map.reader.location(map.node), fieldLocations: map.fieldLocations)
     }
 
     private static func readGTIN(_ map: MapReader) -> String? {

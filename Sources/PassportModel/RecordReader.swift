@@ -50,6 +50,11 @@ final class RecordReader {
             sink.report(SourceLocation(file: file, line: mark.line, column: mark.column), "",
                         "YAML syntax error: \(detail)\(problem)",
                         fix: "check indentation and quoting on this line (quote text containing ': ' or '#')")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            sink.report(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                        duplicates.first ?? "", "\(names) is written twice in the same place",
+                        fix: "keep one of the lines and delete the other")
         default:
             sink.report(location(nil), "", "YAML error: \(error)", fix: "check the file is valid YAML")
         }
@@ -76,16 +81,9 @@ final class MapReader {
                           fix: "write one `key: value` per line, indented under \(path.isEmpty ? "the top level" : "`\(path)`")")
             return nil
         }
-        var seen: Set<String> = []
+        // Yams rejects duplicate keys while composing, so every key here is unique.
         for (key, value) in mapping {
-            let name = key.scalar?.string ?? ""
-            if seen.contains(name) {
-                reader.report(key, field(name), "`\(name)` is written twice",
-                              fix: "keep one `\(name):` line and delete the other")
-                continue
-            }
-            seen.insert(name)
-            pairs.append((name, key, value))
+            pairs.append((key.scalar?.string ?? "", key, value))
         }
         for pair in pairs where !allowed.contains(pair.key) {
             let suggestion = closestMatch(to: pair.key, in: allowed)
@@ -105,6 +103,11 @@ final class MapReader {
     }
 
     func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Where each field's value was written, by field name.
+    var fieldLocations: [String: SourceLocation] {
+        Dictionary(pairs.map { ($0.key, reader.location($0.value)) }, uniquingKeysWith: { first, _ in first })
+    }
 
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 

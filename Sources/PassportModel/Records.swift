@@ -17,6 +17,11 @@ public struct Producer: Sendable, Hashable {
     /// The people and organisations along the journey, by id.
     public var actors: [Actor]
     public var location: SourceLocation
+    /// Where each top-level field was written, for messages about references.
+    public var fieldLocations: [String: SourceLocation]
+
+    /// Where `field` was written, or where the record starts.
+    public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
 
     public var defaultLanguage: String { languages.first ?? "en" }
 
@@ -79,6 +84,11 @@ public struct Product: Sendable, Hashable {
     /// Ids of certificates (`certificates/<id>.yaml`) that apply to this product.
     public var certifications: [String]
     public var location: SourceLocation
+    /// Where each top-level field was written, for messages about references.
+    public var fieldLocations: [String: SourceLocation]
+
+    /// Where `field` was written, or where the record starts.
+    public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
 }
 
 /// How the units of a serialized batch are numbered: `prefix` + zero-padded number.
@@ -178,6 +188,11 @@ public struct Batch: Sendable, Hashable {
     public var inputs: [UpstreamInput]
     public var recall: Recall?
     public var location: SourceLocation
+    /// Where each top-level field was written, for messages about references.
+    public var fieldLocations: [String: SourceLocation]
+
+    /// Where `field` was written, or where the record starts.
+    public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
 }
 
 /// Evidence that backs a certificate: a published document or a file in the project.
@@ -204,6 +219,11 @@ public struct Certificate: Sendable, Hashable {
     /// UNTP conformity topic, e.g. `environment.biodiversity`.
     public var topic: String
     public var location: SourceLocation
+    /// Where each top-level field was written, for messages about references.
+    public var fieldLocations: [String: SourceLocation]
+
+    /// Where `field` was written, or where the record starts.
+    public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
 }
 
 /// A whole producer project, loaded and validated; collections are sorted by id.

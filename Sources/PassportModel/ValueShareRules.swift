@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads `value_shares` and checks that they add up: one currency, never more than the whole.
 enum ValueShareRules {
     static func read(_ map: MapReader, retailPrice: Double?, retailCurrency: String?) -> [ValueShare] {
@@ -53,7 +55,7 @@ enum ValueShareRules {
             if total > 100.0001 {
                 map.reader.report(node, map.field("value_shares"),
                                   "shares add up to \(format((total * 10).rounded() / 10))% of the retail price, over 100%",
-                                  fix: "check the amounts; together they cannot exceed the retail price \(format(retailPrice))")
+                                  fix: "check the amounts; together they cannot exceed the retail price \(String(format: "%.2f", retailPrice)) \(retailCurrency ?? "")")
             }
         } else if percentTotal > 100.0001 {
             map.reader.report(node, map.field("value_shares"),

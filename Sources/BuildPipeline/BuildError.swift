@@ -1,0 +1,30 @@
+import Credentials
+import PassportModel
+
+/// Why a build (or init, or certify) could not finish. Nothing was written when one is thrown.
+public enum BuildError: Error, CustomStringConvertible, Sendable {
+    /// The records have problems; each is listed.
+    case project(ProjectError)
+    /// A key, signature or credential problem.
+    case credential(CredentialError, context: String)
+    /// A file could not be read or written.
+    case file(path: String, reason: String)
+    /// A conformity credential handed over by a certifier does not hold.
+    case certifierCredential(certificate: String, reason: String)
+    /// The shipped templates or fonts could not be found.
+    case resources(String)
+    /// Something else the user must fix, with the fix in the message.
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .project(let error): return error.description
+        case .credential(let error, let context): return "\(context): \(error.description)"
+        case .file(let path, let reason): return "\(path): \(reason)"
+        case .certifierCredential(let certificate, let reason):
+            return "certificates/\(certificate).dcc.jwt: \(reason) — ask the certifier to sign it again with `passport certify`, or delete the file to publish the certificate as self-declared"
+        case .resources(let message): return message
+        case .invalid(let message): return message
+        }
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the BuildPipeline module lands.
-enum BuildPipelineNamespace {}

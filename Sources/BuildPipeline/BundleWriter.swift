@@ -1,0 +1,43 @@
+import Credentials
+import Foundation
+import PassportModel
+
+/// Assembles the verification bundle a shop imports, and signs its manifest.
+enum BundleWriter {
+    static func bundle(project: Project, credentials: CredentialSet, createdAt: String) throws(BuildError) -> VerificationBundle {
+        var entries: [VerificationBundle.BatchEntry] = []
+        var passports: [String: String] = [:]
+        let language = project.producer.defaultLanguage
+        for batch in project.batches {
+            guard let product = project.product(batch.product), let passport = credentials.passports[batch.id] else { continue }
+            passports["\(product.gtin)/\(batch.lot)"] = passport.jwt
+            let serials = batch.serials.map {
+                VerificationBundle.SerialSpan(prefix: $0.prefix, first: $0.first, count: $0.count, digits: $0.digits)
+            }
+            let recall = batch.recall.map {
+                VerificationBundle.RecallEntry(date: $0.date.description, reason: $0.reason.text(in: language))
+            }
+            entries.append(.init(gtin: product.gtin, lot: batch.lot, passportSHA256: passport.sha256,
+                                 serials: serials, recalled: recall))
+        }
+        var conformity: [String: String] = [:], digests: [String: String] = [:]
+        for entry in credentials.conformity {
+            conformity[entry.certificate.id] = entry.credential.jwt
+            digests[entry.certificate.id] = entry.credential.sha256
+        }
+        let payload = VerificationBundle.manifestPayload(issuer: credentials.issuer.did, createdAt: createdAt,
+                                                         batches: entries, conformitySHA256: digests)
+        let manifest: String
+        do {
+            manifest = try JWS.sign(header: ["alg": "Ed25519", "typ": "JWT",
+                                             "kid": .string(credentials.issuer.keyID(for: credentials.signingKey.id))],
+                                    payload: payload, key: credentials.signingKey)
+        } catch {
+            throw .credential(error, context: "signing the verification bundle")
+        }
+        return VerificationBundle(producerDID: credentials.issuer.did, producerName: project.producer.name,
+                                  didDocument: credentials.didDocument,
+                                  certifierDocuments: credentials.certifierDocuments,
+                                  passports: passports, conformity: conformity, manifest: manifest)
+    }
+}

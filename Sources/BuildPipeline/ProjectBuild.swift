@@ -1,0 +1,106 @@
+import Credentials
+import Foundation
+import PassportModel
+
+/// `passport build`: validated records in, signed credentials, the passport site, labels and the
+/// verification bundle out — all written atomically into the output folder.
+public struct ProjectBuild {
+    public struct Options: Sendable {
+        public var projectRoot: URL
+        /// How the project folder is shown in messages.
+        public var displayRoot: String
+        public var output: URL
+        /// The build day and instant, from SOURCE_DATE_EPOCH when set (same input, same bytes).
+        public var now: Date
+        public var resources: ResourceLocator
+        public var renderLabels: Bool
+
+        public init(projectRoot: URL, displayRoot: String, output: URL, now: Date, resources: ResourceLocator,
+                    renderLabels: Bool = true) {
+            self.projectRoot = projectRoot
+            self.displayRoot = displayRoot
+            self.output = output
+            self.now = now
+            self.resources = resources
+            self.renderLabels = renderLabels
+        }
+    }
+
+    /// What was written, for the summary a producer sees.
+    public struct Report: Sendable {
+        public var passports = 0
+        public var conformityCredentials = 0
+        public var certifierSigned = 0
+        public var pages = 0
+        public var labels = 0
+        public var labelNotes: [String] = []
+        public var output: URL
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    public func run() throws(BuildError) -> Report {
+        let project: Project
+        do { project = try ProjectLoader.load(root: options.projectRoot, displayRoot: options.displayRoot) } catch {
+            throw .project(error)
+        }
+        let credentials = try CredentialSet.issue(project: project)
+        let staged = try StagedOutput(destination: options.output)
+        var report = Report(output: options.output)
+        let site = try staged.part("site")
+        try writeCredentials(credentials, project: project, site: site, report: &report)
+        let createdAt = XSDTime.string(options.now)
+        let bundle = try BundleWriter.bundle(project: project, credentials: credentials, createdAt: createdAt)
+        let bundleJSON = bundle.json.serialized(pretty: true)
+        try Files.write(bundleJSON, to: try staged.part("bundle").appendingPathComponent("bundle.json"))
+        try Files.write(bundleJSON, to: site.appendingPathComponent(".well-known/passport-bundle.json"))
+        try staged.commit()
+        return report
+    }
+
+    private func writeCredentials(_ credentials: CredentialSet, project: Project, site: URL,
+                                  report: inout Report) throws(BuildError) {
+        try Files.write(credentials.didDocument.serialized(pretty: true),
+                        to: site.appendingPathComponent(PublishedPaths.didDocument))
+        try Files.write(PassportContext.document.serialized(pretty: true),
+                        to: site.appendingPathComponent(PublishedPaths.context))
+        for batch in project.batches {
+            guard let product = project.product(batch.product), let passport = credentials.passports[batch.id] else { continue }
+            let folder = site.appendingPathComponent(PublishedPaths.batchDirectory(gtin: product.gtin, lot: batch.lot))
+            try Files.write(passport.jwt, to: folder.appendingPathComponent(PublishedPaths.passportJWT))
+            try Files.write(passport.payload.serialized(pretty: true),
+                            to: folder.appendingPathComponent(PublishedPaths.passportJSON))
+            report.passports += 1
+        }
+        for entry in credentials.conformity {
+            let folder = site.appendingPathComponent(PublishedPaths.certificateDirectory(id: entry.certificate.id))
+            try Files.write(entry.credential.jwt, to: folder.appendingPathComponent(PublishedPaths.conformityJWT))
+            try Files.write(entry.credential.payload.serialized(pretty: true),
+                            to: folder.appendingPathComponent(PublishedPaths.conformityJSON))
+            if let path = entry.evidencePath, let source = entry.evidenceSource {
+                try Files.write(try Files.read(source), to: site.appendingPathComponent(path))
+            }
+            report.conformityCredentials += 1
+            if entry.signedByCertifier { report.certifierSigned += 1 }
+        }
+        for (did, document) in credentials.certifierDocuments.sorted(by: { $0.key < $1.key }) {
+            let name = did.replacingOccurrences(of: ":", with: "_")
+            try Files.write(document.serialized(pretty: true),
+                            to: site.appendingPathComponent("certifiers/\(name).did.json"))
+        }
+    }
+}
+
+/// XML Schema dateTime text for an instant, in UTC, whole seconds.
+public enum XSDTime {
+    public static func string(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

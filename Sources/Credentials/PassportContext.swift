@@ -1,0 +1,34 @@
+/// Our JSON-LD context: the properties a passport carries beyond UNTP 0.6.1.
+///
+/// UNTP's contexts define no `@vocab`, so every extra property must be defined here for JSON-LD
+/// expansion (safe mode) to keep working. Term IRIs live in one fixed namespace so passports from
+/// different producers mean the same thing by the same word.
+public enum PassportContext {
+    /// The namespace every term below expands into.
+    public static let vocabulary = "urn:passport:vocab:v1#"
+
+    static let terms: [(String, String?)] = [
+        ("journey", nil), ("journeyStep", nil), ("actorName", nil), ("actorRole", nil), ("actorId", nil),
+        ("place", nil), ("latitude", "xsd:double"), ("longitude", "xsd:double"), ("stepDate", "xsd:date"),
+        ("activity", nil), ("valueShares", nil), ("amountPerUnit", "xsd:decimal"), ("currency", nil),
+        ("percentOfRetailPrice", "xsd:decimal"), ("retailPrice", "xsd:decimal"), ("bestBeforeDate", "xsd:date"),
+        ("expiryDate", "xsd:date"), ("netQuantity", nil), ("quantityValue", "xsd:decimal"), ("quantityUnit", nil),
+        ("upstreamInputs", nil), ("upstreamPassport", "@id"), ("sha256", nil), ("inputName", nil),
+        ("unitsProduced", "xsd:integer"), ("serialRange", nil), ("firstSerial", nil), ("lastSerial", nil),
+        ("recall", nil), ("recallDate", "xsd:date"), ("recallReason", nil),
+    ]
+
+    /// The context document, published at `PublishedPaths.context`.
+    public static var document: JSONValue {
+        var definitions: [String: JSONValue] = [:]
+        for (term, type) in terms {
+            var definition: [String: JSONValue] = ["@id": .string(vocabulary + term)]
+            if let type {
+                let iri = type.hasPrefix("xsd:") ? "http://www.w3.org/2001/XMLSchema#" + type.dropFirst(4) : type
+                definition["@type"] = .string(iri)
+            }
+            definitions[term] = .object(definition)
+        }
+        return ["@context": .object(definitions)]
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the Site module lands.
-enum SiteNamespace {}
