@@ -35,12 +35,6 @@ public struct ConformityIssuer: Sendable {
             "attestationType": signedByCertifier ? "certification" : "declaration",
             "description": .string(certificate.scope.text(in: language)),
             "issuedToParty": producerParty,
-            "scope": [
-                "type": ["ConformityAssessmentScheme", "Standard"],
-                "id": .string(folder + "#scheme"),
-                "name": .string(certificate.scheme),
-                "issuingParty": certifier,
-            ],
             "assessment": [[
                 "type": ["ConformityAssessment", "Declaration"],
                 "id": .string(folder + "#assessment"),
@@ -48,12 +42,19 @@ public struct ConformityIssuer: Sendable {
                 "description": .string(certificate.scope.text(in: language)),
                 "conformance": true,
                 "conformityTopic": .string(certificate.topic),
+                // The scheme as a Standard: UNTP 0.6.1's context does not define ConformityAssessmentScheme.
+                "referenceStandard": [
+                    "type": ["Standard"],
+                    "id": .string(folder + "#scheme"),
+                    "name": .string(certificate.scheme),
+                    "issuingParty": certifier,
+                ],
                 "assessedOrganisation": producerParty,
             ]],
         ]
         if let evidenceURL {
+            // No `type`: the 0.6.1 context does not define SecureLink or Link.
             var link: [String: JSONValue] = [
-                "type": ["SecureLink", "Link"],
                 "linkURL": .string(evidenceURL),
                 "linkName": .string("\(certificate.scheme) certificate \(certificate.number)"),
                 "linkType": "https://test.uncefact.org/vocabulary/linkTypes/certificate",

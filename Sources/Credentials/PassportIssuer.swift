@@ -52,7 +52,7 @@ public struct PassportIssuer: Sendable {
             productObject["description"] = .string(product.description.text(in: language))
         }
         if let image = product.images.first {
-            productObject["productImage"] = ["type": ["Link"], "linkURL": .string(base + "/" + image),
+            productObject["productImage"] = ["linkURL": .string(base + "/" + image),
                                              "linkName": .string(product.name.text(in: language)),
                                              "linkType": "https://schema.org/image"]
         }
@@ -140,7 +140,6 @@ public struct PassportIssuer: Sendable {
             "conformance": true,
             "conformityTopic": .string(certificate.topic),
             "conformityEvidence": [
-                "type": ["SecureLink", "Link"],
                 "linkURL": .string(evidence.url),
                 "linkName": .string(certificate.scheme),
                 "linkType": "https://test.uncefact.org/vocabulary/linkTypes/dcc",
@@ -162,7 +161,8 @@ public struct PassportIssuer: Sendable {
         return .object(object)
     }
 
-    /// UNECE Recommendation 20 codes for the units records use.
+    /// UNECE Recommendation 20 codes for the units records use. Dimension, Measure, Link and
+    /// SecureLink objects carry no `type`: the 0.6.1 contexts do not define those types.
     private func dimensions(of quantity: Quantity) -> JSONValue? {
         let table: [String: (String, String)] = [
             "ml": ("volume", "MLT"), "cl": ("volume", "CLT"), "l": ("volume", "LTR"),
@@ -170,7 +170,6 @@ public struct PassportIssuer: Sendable {
             "mm": ("length", "MMT"), "cm": ("length", "CMT"), "m": ("length", "MTR"),
         ]
         guard let (dimension, code) = table[quantity.unit] else { return nil }
-        return ["type": ["Dimension"],
-                dimension: ["type": ["Measure"], "value": .double(quantity.value), "unit": .string(code)]]
+        return [dimension: ["value": .double(quantity.value), "unit": .string(code)]]
     }
 }

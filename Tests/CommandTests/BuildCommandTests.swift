@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// `passport init` + `passport build` on the example, checked against external truth.
+@Suite("Building the example project", .serialized)
+struct BuildCommandTests {
+    static let conformance = Command.packageRoot.appendingPathComponent("../shared/conformance").standardized
+
+    /// A fresh example project and its build output.
+    struct Built {
+        let directory: TemporaryDirectory
+        var project: URL { directory.url.appendingPathComponent("farm") }
+        var output: URL { directory.url.appendingPathComponent("out") }
+        var site: URL { output.appendingPathComponent("site") }
+    }
+
+    static func initAndBuild(labels: Bool = false) throws -> Built {
+        let built = Built(directory: try TemporaryDirectory())
+        let created = try Command.run(["init", "farm"], in: built.directory.url)
+        #expect(created.status == 0, "\(created.stderr)")
+        var arguments = ["build", "farm", "--output", "out"]
+        if !labels { arguments.append("--no-labels") }
+        let build = try Command.run(arguments, in: built.directory.url)
+        #expect(build.status == 0, "\(build.stderr)")
+        return built
+    }
+
+    @Test("every passport and conformity credential passes the UNTP, W3C and JSON-LD checks")
+    func credentialsConform() throws {
+        let built = try Self.initAndBuild()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [Command.packageRoot.appendingPathComponent("Tests/Support/check_credentials.py").path,
+                             Self.conformance.path, built.site.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.contains("checked 4 credentials: 0 problems"), "\(output)")
+    }
+
+    @Test("the example's certificates are certifier-signed and the passports point at them by digest")
+    func certifierSigned() throws {
+        let built = try Self.initAndBuild()
+        let dcc = try String(contentsOf: built.site.appendingPathComponent("certificates/eu-organic/dcc.json"), encoding: .utf8)
+        #expect(dcc.contains("\"assessorLevel\": \"3rdParty\""))
+        #expect(dcc.contains("did:web:terraviva-cert.example"))
+        let jwt = try Data(contentsOf: built.site.appendingPathComponent("certificates/eu-organic/dcc.jwt"))
+        let digest = try sha256Hex(jwt)
+        let dpp = try String(contentsOf: built.site.appendingPathComponent("01/08012345000012/10/L2026A/dpp.json"), encoding: .utf8)
+        #expect(dpp.contains(digest))
+        let did = try String(contentsOf: built.site.appendingPathComponent(".well-known/did.json"), encoding: .utf8)
+        #expect(did.contains("\"publicKeyMultibase\": \"z6Mk"))
+        #expect(did.contains("did:web:oliveto.example#main"))
+    }
+
+    @Test("same input and keys give byte-identical output")
+    func deterministic() throws {
+        let built = try Self.initAndBuild()
+        let again = try Command.run(["build", "farm", "--output", "out2", "--no-labels"], in: built.directory.url)
+        #expect(again.status == 0, "\(again.stderr)")
+        let first = try TreeSnapshot(built.output), second = try TreeSnapshot(built.directory.url.appendingPathComponent("out2"))
+        #expect(first.files.keys.sorted() == second.files.keys.sorted())
+        for (path, data) in first.files { #expect(second.files[path] == data, "\(path) differs") }
+    }
+
+    @Test("no private key material is ever written to the output")
+    func noPrivateKeys() throws {
+        let built = try Self.initAndBuild()
+        let keyFile = try String(contentsOf: built.project.appendingPathComponent("keys/main.jwk"), encoding: .utf8)
+        let secret = try #require(keyFile.split(separator: "\"").drop { $0 != "d" }.dropFirst(2).first)
+        let snapshot = try TreeSnapshot(built.output)
+        for (path, data) in snapshot.files {
+            #expect(!String(decoding: data, as: UTF8.self).contains(secret), "\(path) holds the private key")
+            #expect(!path.hasSuffix(".jwk"), "\(path) is a key file")
+        }
+    }
+
+    @Test("a failed build leaves the previous output untouched and nothing half-written")
+    func failedBuildKeepsOutput() throws {
+        let built = try Self.initAndBuild()
+        let before = try TreeSnapshot(built.output)
+        let batch = built.project.appendingPathComponent("batches/evo-2026-a.yaml")
+        let text = try String(contentsOf: batch, encoding: .utf8)
+        try text.replacingOccurrences(of: "lat: 43.0582", with: "lat: 143.0582").write(to: batch, atomically: true, encoding: .utf8)
+        let failed = try Command.run(["build", "farm", "--output", "out", "--no-labels"], in: built.directory.url)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("farm/batches/evo-2026-a.yaml:11:10: journey[1].lat: latitude 143.0582 is out of range"), "\(failed.stderr)")
+        #expect(try TreeSnapshot(built.output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: built.output.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("a conformity credential altered after the certifier signed it stops the build")
+    func tamperedCertifierCredential() throws {
+        let built = try Self.initAndBuild()
+        let file = built.project.appendingPathComponent("certificates/eu-organic.dcc.jwt")
+        var jwt = try String(contentsOf: file, encoding: .utf8)
+        let middle = jwt.index(jwt.startIndex, offsetBy: jwt.count / 2)
+        jwt.replaceSubrange(middle...middle, with: jwt[middle] == "A" ? "B" : "A")
+        try jwt.write(to: file, atomically: true, encoding: .utf8)
+        let failed = try Command.run(["build", "farm", "--output", "out3", "--no-labels"], in: built.directory.url)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.hasPrefix("certificates/eu-organic.dcc.jwt: "), "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: built.directory.url.appendingPathComponent("out3/site").path))
+    }
+
+    @Test("keys are created private, and a key others can read is refused with the fix")
+    func keyPermissions() throws {
+        let directory = try TemporaryDirectory()
+        let created = try Command.run(["keys", "new", "key-2027"], in: directory.url)
+        #expect(created.status == 0, "\(created.stderr)")
+        let path = directory.url.appendingPathComponent("keys/key-2027.jwk").path
+        let mode = try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+        #expect(mode & 0o777 == 0o600)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        let listed = try Command.run(["keys", "list"], in: directory.url)
+        #expect(listed.status == 1)
+        #expect(listed.stderr.contains("chmod 600"), "\(listed.stderr)")
+        let again = try Command.run(["keys", "new", "key-2027"], in: directory.url)
+        #expect(again.status == 1)
+    }
+
+    @Test("init refuses a folder that is not empty")
+    func initRefusesExisting() throws {
+        let directory = try TemporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("farm"), withIntermediateDirectories: true)
+        try "x".write(to: directory.url.appendingPathComponent("farm/notes.txt"), atomically: true, encoding: .utf8)
+        let result = try Command.run(["init", "farm"], in: directory.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("farm already exists and is not empty"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("farm").path) == ["notes.txt"])
+    }
+}
+
+/// Every file below a folder with its bytes.
+struct TreeSnapshot: Equatable {
+    var files: [String: Data] = [:]
+
+    init(_ root: URL) throws {
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        while let path = enumerator?.nextObject() as? String {
+            let url = root.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+    }
+}
+
+/// SHA-256 through the system's sha256sum, so the test does not share code with what it checks.
+func sha256Hex(_ data: Data) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(data)
+    try input.fileHandleForWriting.close()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return String(text.prefix(64))
+}
