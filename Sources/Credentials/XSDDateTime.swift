@@ -1,0 +1,137 @@
+import Foundation
+
+/// XML Schema `dateTime` values as VCDM 2.0 uses them (`validFrom`, `validUntil`):
+/// `2026-01-01T00:00:00Z`, `2026-01-01T00:00:00.250Z`, `2026-01-01T01:00:00+01:00`.
+///
+/// Pure arithmetic (proleptic Gregorian calendar), no `Calendar` or formatter objects, so it
+/// is fast, thread-safe and independent of the machine's locale and time zone.
+public enum XSDDateTime {
+    /// Reads a dateTime. Accepts fractional seconds of any length, `Z` or a `±hh:mm` offset,
+    /// lowercase `t`/`z`, and `24:00:00` (end of day). A value without a time zone is read as UTC.
+    /// Returns `nil` for anything else, including impossible dates like February 30.
+    public static func date(from text: String) -> Date? {
+        var scanner = DigitScanner(Array(text.utf8))
+        // Date: at least 4-digit year, then -MM-DD.
+        guard let (year, yearDigits) = scanner.number(minDigits: 4, maxDigits: 9), yearDigits >= 4,
+              !(yearDigits > 4 && scanner.bytes.first == UInt8(ascii: "0")),
+              scanner.consume("-"), let month = scanner.fixed(2), scanner.consume("-"), let day = scanner.fixed(2),
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+        guard scanner.consume("T") || scanner.consume("t") || scanner.consume(" "),
+              let hour = scanner.fixed(2), scanner.consume(":"), let minute = scanner.fixed(2),
+              scanner.consume(":"), let second = scanner.fixed(2) else { return nil }
+        var fraction = 0.0
+        if scanner.consume(".") {
+            let start = scanner.position
+            guard let _ = scanner.number(minDigits: 1, maxDigits: 64) else { return nil }
+            let digits = String(decoding: scanner.bytes[start..<scanner.position], as: UTF8.self)
+            fraction = Double("0." + digits) ?? 0
+        }
+        let endOfDay = hour == 24 && minute == 0 && second == 0 && fraction == 0
+        guard (hour < 24 || endOfDay), minute < 60, second <= 60 else { return nil }
+        var offsetSeconds = 0
+        if scanner.consume("Z") || scanner.consume("z") {
+            offsetSeconds = 0
+        } else if let sign = scanner.sign() {
+            guard let offsetHours = scanner.fixed(2), scanner.consume(":"), let offsetMinutes = scanner.fixed(2),
+                  offsetHours <= 23, offsetMinutes < 60 else { return nil }
+            offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+        }
+        guard scanner.atEnd else { return nil }
+        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// Writes a date as `YYYY-MM-DDThh:mm:ssZ` in UTC, dropping any fraction of a second.
+    public static func string(from date: Date) -> String {
+        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+        let secondOfDay = total - days * 86_400
+        let (year, month, day) = civil(fromDays: days)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let yearText = String(year)
+        let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
+        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+
+    static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days from 1970-01-01 to the given civil date (H. Hinnant's algorithm).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The civil date of a day count since 1970-01-01 (inverse of `daysSinceEpoch`).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+/// Reads ASCII digits and punctuation from a byte array, front to back.
+private struct DigitScanner {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var atEnd: Bool { position == bytes.count }
+
+    mutating func consume(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue, position < bytes.count, bytes[position] == ascii else { return false }
+        position += 1
+        return true
+    }
+
+    /// +1 for `+`, -1 for `-`, nil otherwise.
+    mutating func sign() -> Int? {
+        if consume("+") { return 1 }
+        if consume("-") { return -1 }
+        return nil
+    }
+
+    /// Reads `minDigits...maxDigits` digits; the value (capped at 9 significant digits) and digit count.
+    mutating func number(minDigits: Int, maxDigits: Int) -> (Int, Int)? {
+        var value = 0
+        var count = 0
+        while position < bytes.count, count < maxDigits,
+              (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+            if count < 9 { value = value * 10 + Int(bytes[position] - UInt8(ascii: "0")) }
+            position += 1
+            count += 1
+        }
+        return count >= minDigits ? (value, count) : nil
+    }
+
+    /// Reads exactly `digits` digits.
+    mutating func fixed(_ digits: Int) -> Int? {
+        let start = position
+        guard let (value, count) = number(minDigits: digits, maxDigits: digits), count == digits else {
+            position = start
+            return nil
+        }
+        return value
+    }
+}
