@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "CPNGWriter", dependencies: ["CPNG"]),
 
         // Pure modules.
-        .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams"), "DigitalLink"]),
         .target(name: "DigitalLink"),
 
         .target(name: "Credentials", dependencies: [

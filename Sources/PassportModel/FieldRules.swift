@@ -1,21 +1,7 @@
+import DigitalLink
+
 /// Checks on single values that records share (codes, identifiers, ranges).
 enum FieldRules {
-    /// GS1 AI encodable character set 82.
-    static let cset82: Set<Character> = Set(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!\"%&'()*+,-./:;<=>?_")
-
-    static func isCSET82(_ text: String) -> Bool { text.allSatisfy { cset82.contains($0) } }
-
-    /// The GS1 mod-10 check digit for `body` (all digits but the last).
-    static func gtinCheckDigit(_ body: String) -> Int {
-        var sum = 0
-        for (index, character) in body.reversed().enumerated() {
-            let digit = character.wholeNumberValue ?? 0
-            sum += index % 2 == 0 ? digit * 3 : digit
-        }
-        return (10 - sum % 10) % 10
-    }
-
     static func isDigits(_ text: String) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
     }
@@ -54,7 +40,7 @@ enum FieldRules {
             return ("`\(text)` is \(text.count) characters; GS1 allows at most 20",
                     "shorten it to 20 characters or fewer")
         }
-        if let bad = text.first(where: { !cset82.contains($0) }) {
+        if !isGS1CSET82(text), let bad = text.first(where: { !isGS1CSET82(String($0)) }) {
             return ("`\(text)` contains `\(bad)`, which GS1 codes cannot carry",
                     "use only letters A–Z a–z, digits and !\"%&'()*+,-./:;<=>?_ (no spaces)")
         }
@@ -66,7 +52,7 @@ enum FieldRules {
         guard isDigits(text), [8, 12, 13, 14].contains(text.count) else {
             return ("`\(text)` is not a GTIN", "write the 8, 12, 13 or 14 digits printed under the barcode, in quotes")
         }
-        let expected = gtinCheckDigit(String(text.dropLast()))
+        let expected = GTIN.checkDigit(of: String(text.dropLast()))
         let actual = text.last?.wholeNumberValue ?? -1
         if expected != actual {
             return ("check digit of `\(text)` should be \(expected), not \(actual)",
