@@ -1,0 +1,78 @@
+import PassportModel
+
+/// The product page (its batches), the producer's home page, the 404 page and unit landing pages.
+enum OtherPages {
+    static func product(_ site: SiteModel, _ product: Product, _ l: Localizer) -> String {
+        let urlPath = SiteLayout.productDirectory(gtin: product.gtin)
+        let root = SiteLayout.rootPrefix(forURLPath: urlPath)
+        let name = l.text(product.name)
+        var alternates = PageFrame.languageAlternates(site, except: l.language)
+        alternates.append(["rel": "linkset", "type": "application/linkset+json", "href": "linkset.json"])
+        var c = PageFrame.context(site, l, root: root, title: name, description: l.text(product.description),
+                                  switchable: true, script: true, alternates: alternates)
+        c["product"] = BatchPage.productContext(product, l, root: root)
+        c["image"] = PageFrame.image(site, product, root: root, alt: name)
+        let certificates = PageFrame.certificates(site, product, l, root: root)
+        c["certificates"] = certificates
+        c["has_certificates"] = !certificates.isEmpty
+        let page = SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage)
+        let batches = site.project.batches(of: product.id)
+            .sorted { ($0.productionDate, $0.lot) > ($1.productionDate, $1.lot) }
+            .map { batch -> [String: Any] in
+                ["lot": batch.lot, "produced": l.date(batch.productionDate), "recalled": batch.recall != nil,
+                 "href": "10/" + SiteLayout.percentEncode(batch.lot) + "/" + page]
+            }
+        c["batches"] = batches
+        c["has_batches"] = !batches.isEmpty
+        let materials = PageFrame.materials(product, l)
+        c["materials"] = materials
+        c["has_materials"] = !materials.isEmpty
+        let pageURL = site.absolute(urlPath + page)
+        c["jsonld"] = Markup.scriptSafeJSON(StructuredData.product(product, batch: nil, site: site, l: l, pageURL: pageURL))
+        return site.templates.render("product", c)
+    }
+
+    static func home(_ site: SiteModel, _ l: Localizer) -> String {
+        let producer = site.project.producer
+        var c = PageFrame.context(site, l, root: "", title: producer.name,
+                                  description: producer.description.map(l.text), switchable: true, script: false,
+                                  alternates: PageFrame.languageAlternates(site, except: l.language))
+        c["producer"] = BatchPage.producerContext(producer, l)
+        let page = SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage)
+        let products = site.project.products.map { product -> [String: Any] in
+            let count = site.project.batches(of: product.id).count
+            return ["name": l.text(product.name), "quantity": l.quantity(product.netQuantity),
+                    "batch_count": count == 1 ? l["batch_count_one"] : l.format("batch_count", ["n": String(count)]),
+                    "href": SiteLayout.productDirectory(gtin: product.gtin) + page]
+        }
+        c["products"] = products
+        c["has_products"] = !products.isEmpty
+        c["issuer_did"] = site.input.issuerDID
+        c["did_href"] = SiteLayout.didDocumentPath(baseURL: producer.baseURL)
+        return site.templates.render("home", c)
+    }
+
+    /// Served by hosts at any missing address, so its links are absolute from the site path.
+    static func notFound(_ site: SiteModel) -> String {
+        let l = site.localizers[0]
+        var c = PageFrame.context(site, l, root: site.sitePath, title: l["not_found_title"], description: nil,
+                                  switchable: false, script: false)
+        c["site_path"] = site.sitePath
+        return site.templates.render("not-found", c)
+    }
+
+    /// A tiny page at `…/21/<serial>/` that forwards to the batch page with the serial (and any `s`).
+    static func unit(_ site: SiteModel, _ product: Product, _ batch: Batch, serial: String, _ l: Localizer) -> String {
+        let urlPath = SiteLayout.unitURLPath(gtin: product.gtin, lot: batch.lot, serial: serial)
+        let root = SiteLayout.rootPrefix(forURLPath: urlPath)
+        let c: [String: Any] = [
+            "lang": l.language, "csp": PageFrame.contentSecurityPolicy, "t": l.strings,
+            "title": l.format("title_batch", ["product": l.text(product.name), "lot": batch.lot]) + " · "
+                + l.format("unit_serial", ["serial": serial]),
+            "assets": root + SiteLayout.assetsDirectory, "serial": serial,
+            "serial_query": SiteLayout.percentEncode(serial),
+            "batch_href": "../../" + SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage),
+        ]
+        return site.templates.render("unit", c)
+    }
+}

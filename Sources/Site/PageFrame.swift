@@ -1,0 +1,109 @@
+import PassportModel
+
+/// The parts every page shares: `<head>`, header with the language switch, footer.
+enum PageFrame {
+    /// Nothing from other hosts, no inline script or style; JSON-LD data blocks are not executed.
+    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        + "connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
+
+    /// - Parameters:
+    ///   - root: relative path from the page to the site root (`../../`), or the absolute site path for 404.
+    ///   - switchable: whether the page exists in every language next to itself (`index.<lang>.html`).
+    static func context(_ site: SiteModel, _ l: Localizer, root: String, title: String, description: String?,
+                        switchable: Bool, script: Bool, alternates: [[String: Any]] = []) -> [String: Any] {
+        var context: [String: Any] = [
+            "lang": l.language, "csp": contentSecurityPolicy, "title": title, "t": l.strings,
+            "assets": root + SiteLayout.assetsDirectory, "script": script, "alternates": alternates,
+            "home_href": root + SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage),
+            "producer_name": site.project.producer.name,
+        ]
+        if let description, !description.isEmpty { context["description"] = description }
+        if switchable && site.localizers.count > 1 {
+            context["has_languages"] = true
+            context["languages"] = site.localizers.map { other -> [String: Any] in
+                ["code": other.language, "name": Localizer.languageName(other.language),
+                 "href": SiteLayout.pageFile(language: other.language, defaultLanguage: site.defaultLanguage),
+                 "current": other.language == l.language]
+            }
+        }
+        return context
+    }
+
+    /// Alternate links to the same page in the other languages.
+    static func languageAlternates(_ site: SiteModel, except language: String) -> [[String: Any]] {
+        site.localizers.filter { $0.language != language }.map {
+            ["rel": "alternate", "type": "text/html", "hreflang": $0.language,
+             "href": SiteLayout.pageFile(language: $0.language, defaultLanguage: site.defaultLanguage)]
+        }
+    }
+
+    /// A dictionary entry only when the text is not empty (Mustache renders sections for "").
+    static func put(_ dictionary: inout [String: Any], _ key: String, _ value: String?) {
+        if let value, !value.isEmpty { dictionary[key] = value }
+    }
+
+    /// Image context for the hero picture.
+    static func image(_ site: SiteModel, _ product: Product, root: String, alt: String) -> [String: Any]? {
+        guard let image = site.images[product.id]?.first else { return nil }
+        var context: [String: Any] = ["src": root + image.path, "alt": alt]
+        if let width = image.width, let height = image.height {
+            context["width"] = String(width)
+            context["height"] = String(height)
+        }
+        return context
+    }
+
+    /// Material rows shared by the batch and product pages.
+    static func materials(_ product: Product, _ l: Localizer) -> [[String: Any]] {
+        product.materials.map { material in
+            var row: [String: Any] = ["name": l.text(material.name), "country": l.country(material.originCountry),
+                                      "share": l.percent(material.sharePercent), "hazardous": material.hazardous]
+            put(&row, "place", material.originPlace)
+            if let recycled = material.recycledPercent, recycled > 0 {
+                row["recycled"] = l.format("recycled", ["n": l.percent(recycled)])
+            }
+            return row
+        }
+    }
+
+    /// Certificate rows (status at build time, ISO dates for the view-time check).
+    static func certificates(_ site: SiteModel, _ product: Product, _ l: Localizer, root: String) -> [[String: Any]] {
+        product.certifications.compactMap { site.project.certificate($0) }.map { certificate in
+            let status = site.status[certificate.id] ?? .valid
+            var row: [String: Any] = [
+                "anchor": certificate.id, "scheme": certificate.scheme, "badge": certificate.badge,
+                "certifier": certificate.certifierName, "number": certificate.number,
+                "scope": l.text(certificate.scope), "valid_from": l.date(certificate.validFrom),
+                "valid_until": l.date(certificate.validUntil), "from_iso": certificate.validFrom.description,
+                "until_iso": certificate.validUntil.description, "status_class": status.cssClass,
+                "status_text": status.text(l),
+            ]
+            let proof = site.input.certificateProofs[certificate.id]
+            row["signed"] = proof?.signedByCertifier ?? false
+            var hasLinks = false
+            if let proof {
+                row["dcc_jwt"] = root + urlPath(proof.jwtPath)
+                row["dcc_json"] = root + urlPath(proof.jsonPath)
+                hasLinks = true
+            }
+            switch certificate.evidence {
+            case .url(let url)?:
+                if let href = Markup.externalHref(url) { row["evidence_href"] = href } else { row["evidence_text"] = url }
+                hasLinks = true
+            case .file?:
+                if let copy = site.evidence[certificate.id] { row["evidence_href"] = root + copy.path; hasLinks = true }
+            case nil:
+                break
+            }
+            row["has_links"] = hasLinks
+            return row
+        }
+    }
+
+    /// A site-relative file path (as on disk) turned into a URL path: each segment percent-encoded.
+    static func urlPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { SiteLayout.percentEncode(String($0)) }
+            .joined(separator: "/")
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import PassportModel
+
+/// What every page of one build shares: the input, one localizer per language, copied images and
+/// evidence, and the build-day status of each certificate.
+struct SiteModel: Sendable {
+    let input: SiteInput
+    let templates: TemplateSet
+    /// One per page language, the default first.
+    let localizers: [Localizer]
+    /// Product id → its images, in record order.
+    let images: [String: [SiteImage]]
+    /// Certificate id → evidence file copied into the site (path, bytes).
+    let evidence: [String: (path: String, data: Data)]
+    let status: [String: CertificateStatus]
+
+    var project: Project { input.project }
+    var defaultLanguage: String { project.producer.defaultLanguage }
+
+    init(input: SiteInput) throws(SiteError) {
+        self.input = input
+        templates = try TemplateSet(shipped: input.templatesDirectory, override: input.templatesOverride)
+        let project = input.project
+        var countries = Set([project.producer.country])
+        for product in project.products { countries.formUnion(product.materials.map(\.originCountry)) }
+        for actor in project.producer.actors { if let c = actor.country { countries.insert(c) } }
+        let languages = project.producer.languages.isEmpty ? ["en"] : project.producer.languages
+        let strings = templates.strings
+        localizers = languages.map {
+            Localizer(language: $0, defaultLanguage: languages[0], strings: strings, countryCodes: countries)
+        }
+        let root = URL(fileURLWithPath: project.root)
+        var images: [String: [SiteImage]] = [:]
+        for product in project.products {
+            var list: [SiteImage] = []
+            for (index, path) in product.images.enumerated() {
+                if let image = try SiteImage.load(projectRoot: root, relativePath: path, productID: product.id,
+                                                  index: index) { list.append(image) }
+            }
+            images[product.id] = list
+        }
+        self.images = images
+        var evidence: [String: (path: String, data: Data)] = [:]
+        var status: [String: CertificateStatus] = [:]
+        for certificate in project.certificates {
+            status[certificate.id] = CertificateStatus(validFrom: certificate.validFrom,
+                                                       validUntil: certificate.validUntil, on: input.today)
+            if case .file(let path)? = certificate.evidence {
+                let url = root.appendingPathComponent(path)
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw .unreadableFile(path: url.path)
+                }
+                let name = String((path as NSString).lastPathComponent.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") ? $0 : "-" })
+                evidence[certificate.id] = (SiteLayout.certificateDirectory(id: certificate.id) + name, data)
+            }
+        }
+        self.evidence = evidence
+        self.status = status
+        for batch in project.batches {
+            for text in [batch.lot] + (batch.serials.map { [$0.serial($0.first), $0.serial($0.last)] } ?? [])
+            where !SiteLayout.isSafePathText(text) {
+                throw .unservablePath(batch: batch.id, text: text)
+            }
+        }
+    }
+
+    /// Absolute URL of a site-relative path.
+    func absolute(_ path: String) -> String { project.producer.baseURL + "/" + path }
+
+    /// The path part of the base URL, always ending in `/` (`/` or `/shop/`): for the 404 page,
+    /// which hosts serve at any address and so cannot use relative links.
+    var sitePath: String {
+        let rest = project.producer.baseURL.drop { $0 != "/" }.dropFirst(2)
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...]) + "/"
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Mustache
+
+/// The page templates, partials, interface strings and assets, shipped ones overridden by the project's.
+///
+/// Everything is checked when loading: a template that does not parse, a page template that is
+/// missing, or a `{{>partial}}` that names no file is an error naming the file — Mustache itself
+/// would render a missing partial as nothing.
+struct TemplateSet: Sendable {
+    /// Page templates the builder renders.
+    static let pages = ["batch", "product", "home", "not-found", "unit"]
+
+    let library: MustacheLibrary
+    /// Language code → interface strings, merged over English.
+    let strings: [String: [String: String]]
+    /// Asset file name → bytes, copied to `assets/`.
+    let assets: [String: Data]
+
+    init(shipped: URL, override: URL?) throws(SiteError) {
+        let folders = [override, shipped].compactMap { $0 }
+        let searched = folders.map(\.path)
+        var sources: [String: (file: String, text: String)] = [:]
+        var assets: [String: Data] = [:]
+        var stringFiles: [String: (file: String, data: Data)] = [:]
+        // Shipped first, override second: the later assignment wins.
+        for folder in folders.reversed() {
+            for name in Self.fileNames(in: folder) {
+                let url = folder.appendingPathComponent(name)
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw .unreadableFile(path: url.path)
+                }
+                if name.hasSuffix(".mustache") {
+                    sources[String(name.dropLast(".mustache".count))] = (url.path, String(decoding: data, as: UTF8.self))
+                } else {
+                    assets[name] = data
+                }
+            }
+            let stringsFolder = folder.appendingPathComponent("strings")
+            for name in Self.fileNames(in: stringsFolder) where name.hasSuffix(".json") {
+                let url = stringsFolder.appendingPathComponent(name)
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw .unreadableFile(path: url.path)
+                }
+                stringFiles[String(name.dropLast(".json".count))] = (url.path, data)
+            }
+        }
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            guard let source = sources[name] else { continue }
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw .templateSyntax(file: source.file, line: error.context.lineNumber,
+                                      column: error.context.columnNumber, problem: "\(error.error)")
+            } catch {
+                throw .templateSyntax(file: source.file, line: nil, column: nil, problem: "\(error)")
+            }
+        }
+        try Self.checkReferences(sources: sources, searched: searched)
+        self.library = library
+        self.assets = assets
+        self.strings = try Self.mergeStrings(stringFiles)
+    }
+
+    /// Renders page template `name` (checked to exist when loading).
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Every page template exists and every partial any template includes exists.
+    private static func checkReferences(sources: [String: (file: String, text: String)],
+                                        searched: [String]) throws(SiteError) {
+        for page in pages where sources[page] == nil {
+            throw .missingTemplate(name: page, neededBy: nil, searched: searched)
+        }
+        for name in sources.keys.sorted() {
+            guard let source = sources[name] else { continue }
+            for partial in partialNames(in: source.text) where sources[partial] == nil {
+                throw .missingTemplate(name: partial, neededBy: source.file, searched: searched)
+            }
+        }
+    }
+
+    /// Names in `{{> name}}` and `{{< name}}` tags (dynamic `{{>*name}}` partials are not allowed).
+    static func partialNames(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let first = rest.first, first == ">" || first == "<" else { continue }
+            guard let close = rest.range(of: "}}") else { break }
+            let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound]
+                .trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { names.append(name) }
+            rest = rest[close.upperBound...]
+        }
+        return names
+    }
+
+    private static func mergeStrings(_ files: [String: (file: String, data: Data)]) throws(SiteError) -> [String: [String: String]] {
+        var parsed: [String: [String: String]] = [:]
+        for (language, source) in files {
+            guard let object = try? JSONSerialization.jsonObject(with: source.data),
+                  let table = object as? [String: Any] else {
+                throw .invalidStrings(file: source.file, problem: "not a JSON object")
+            }
+            var texts: [String: String] = [:]
+            for (key, value) in table {
+                guard let text = value as? String else {
+                    throw .invalidStrings(file: source.file, problem: "the value of `\(key)` is not text")
+                }
+                texts[key] = text
+            }
+            parsed[language] = texts
+        }
+        let english = parsed["en"] ?? [:]
+        return parsed.mapValues { english.merging($0) { _, own in own } }
+    }
+
+    private static func fileNames(in folder: URL) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.sorted().filter { name in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path,
+                                                        isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue && !name.hasPrefix(".")
+        }
+    }
+}

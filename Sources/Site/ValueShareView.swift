@@ -1,0 +1,54 @@
+import PassportModel
+
+/// Who received what per unit: rows for the chart and the table, plus the rest of the price.
+enum ValueShareView {
+    static func context(_ batch: Batch, producer: Producer, _ l: Localizer) -> [String: Any]? {
+        guard !batch.valueShares.isEmpty else { return nil }
+        let price = batch.retailPrice.flatMap { $0 > 0 ? $0 : nil }
+        let currency = batch.retailCurrency ?? batch.valueShares.compactMap(\.currency).first
+        let amountTotal = batch.valueShares.compactMap(\.amount).reduce(0, +)
+        var rows: [[String: Any]] = []
+        var usedPercent = 0.0
+        for share in batch.valueShares {
+            let actor = producer.actor(share.actor)
+            var amount = share.amount
+            var percent = share.percent
+            if let price {
+                if let a = amount { percent = a / price * 100 } else if let p = percent { amount = p / 100 * price }
+            }
+            let width: Double
+            if let percent {
+                width = percent
+            } else {
+                width = amountTotal > 0 ? (amount ?? 0) / amountTotal * 100 : 0
+            }
+            usedPercent += percent ?? 0
+            rows.append(row(name: actor?.name ?? share.actor, role: actor?.role ?? "", amount: amount,
+                            currency: currency, percent: percent, width: width, rest: false, l))
+        }
+        if let price, usedPercent < 99.95 {
+            let restPercent = 100 - usedPercent
+            rows.append(row(name: l["share_rest"], role: l["share_rest_detail"], amount: restPercent / 100 * price,
+                            currency: currency, percent: restPercent, width: restPercent, rest: true, l))
+        }
+        var context: [String: Any] = ["rows": rows]
+        if let price, let currency {
+            context["price"] = l.money(price, currency: currency)
+            context["intro"] = l.format("share_intro_price", ["price": l.money(price, currency: currency)])
+        } else if amountTotal > 0, let currency {
+            context["intro"] = l.format("share_intro_amounts", ["total": l.money(amountTotal, currency: currency)])
+        } else {
+            context["intro"] = l["share_intro_percent"]
+        }
+        return context
+    }
+
+    private static func row(name: String, role: String, amount: Double?, currency: String?, percent: Double?,
+                            width: Double, rest: Bool, _ l: Localizer) -> [String: Any] {
+        var row: [String: Any] = ["name": name, "role": role, "rest": rest,
+                                  "width": String(format: "%.1f%%", min(100, max(0, width)))]
+        if let amount, let currency { row["amount"] = l.money(amount, currency: currency) }
+        if let percent { row["percent"] = l.percent(percent) }
+        return row
+    }
+}

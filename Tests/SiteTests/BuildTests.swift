@@ -1,0 +1,125 @@
+import Foundation
+import PassportModel
+@testable import Site
+import Testing
+
+@Suite("Site build")
+struct BuildTests {
+    @Test("the demo builds every page, linkset, unit page and asset")
+    func demoFiles() throws {
+        let project = try Fixture.demoProject()
+        let (output, report) = try Fixture.build(try Fixture.input(project), name: "files")
+        let files = try SiteFiles(root: output).all()
+        let batch = "01/08012345000012/10/L2026A/"
+        for path in ["index.html", "index.it.html", "404.html", "assets/site.css", "assets/passport.js",
+                     "assets/unit.js", "assets/icon.svg", "media/extra-virgin-1.svg",
+                     "certificates/eu-organic/organic.txt",
+                     "01/08012345000012/index.html", "01/08012345000012/index.it.html", "01/08012345000012/linkset.json",
+                     batch + "index.html", batch + "index.it.html", batch + "linkset.json",
+                     batch + "21/000001/index.html", batch + "21/000005/index.html",
+                     "01/08012345000029/10/N-26/1/index.html"] {
+            #expect(files[path] != nil, "missing \(path)")
+        }
+        #expect(files[batch + "21/000006/index.html"] == nil)
+        #expect(report.unitPageCount == 5)
+        #expect(report.pageCount == 2 * (1 + 2 + 3) + 1)
+        #expect(report.cappedBatches.isEmpty)
+        #expect(report.files == files.keys.filter { !$0.hasSuffix("dpp.jwt") && !$0.hasSuffix("dpp.json")
+            && !$0.hasSuffix("dcc.jwt") && !$0.hasSuffix("dcc.json") && !$0.hasSuffix("did.json") }.sorted())
+    }
+
+    @Test("the same input gives the same bytes")
+    func deterministic() throws {
+        let project = try Fixture.demoProject()
+        let input = try Fixture.input(project)
+        let first = try SiteFiles(root: try Fixture.build(input, name: "twice-a").0).all()
+        let second = try SiteFiles(root: try Fixture.build(input, name: "twice-b").0).all()
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, data) in first { #expect(second[path] == data, "\(path) differs between builds") }
+    }
+
+    @Test("each page with the stylesheet stays within 50 KB")
+    func pageSizes() throws {
+        let project = try Fixture.demoProject()
+        let (output, report) = try Fixture.build(try Fixture.input(project), name: "sizes")
+        let files = try SiteFiles(root: output).all()
+        let css = files["assets/site.css"]?.count ?? 0
+        for (path, data) in files where path.hasSuffix(".html") {
+            #expect(data.count + css <= 50_000, "\(path): \(data.count) + \(css) bytes")
+        }
+        #expect(report.largestPageBytes <= 50_000)
+        print("largest page \(report.largestPage): \(report.largestPageBytes) bytes with CSS (\(css) CSS)")
+    }
+
+    @Test("every internal link and asset resolves, as a static host serves it")
+    func linksResolve() throws {
+        let project = try Fixture.demoProject()
+        let (output, _) = try Fixture.build(try Fixture.input(project), name: "links")
+        let site = SiteFiles(root: output)
+        var seeds = ["/", "/index.it.html", "/404.html"]
+        for batch in project.batches {
+            guard let product = project.product(batch.product), let serials = batch.serials else { continue }
+            seeds.append("/" + SiteLayout.unitURLPath(gtin: product.gtin, lot: batch.lot, serial: serials.serial(serials.first)))
+        }
+        let (broken, visited) = try site.crawl(seeds: seeds)
+        #expect(broken.isEmpty, "broken links: \(broken.joined(separator: "\n"))")
+        let pages = try site.all().keys.filter { $0.hasSuffix(".html") && !$0.contains("/21/") }
+        for page in pages { #expect(visited.contains(page), "\(page) is not reachable from the home page") }
+    }
+
+    @Test("batch page content: journey, distances, certificates, value share, proof, JSON-LD")
+    func batchContent() throws {
+        let project = try Fixture.demoProject()
+        let (output, _) = try Fixture.build(try Fixture.input(project), name: "content")
+        let site = SiteFiles(root: output)
+        let html = try site.text("01/08012345000012/10/L2026A/index.html")
+        for needle in ["<html lang=\"en\"", "Extra virgin olive oil", "Lot <strong>L2026A</strong>",
+                       "Travelled 96 km in 4 steps", "+8.3 km", "<svg viewBox=", "Signed by Oliveto Cooperative",
+                       "Valid · expires in 51 days", "Expired", "Valid</p>", "Signed by the certifier",
+                       "Declared by the producer", "€6.20", "33.5%", "Rest of the price", "€7.90",
+                       "did:web:oliveto.example", "0707 0707 0707 0707", "dpp.jwt", "linkset.json",
+                       "type=\"application/ld+json\"", "\"gtin14\":\"08012345000012\"",
+                       "rel=\"alternate\" type=\"application/vc+jwt\"", "Content-Security-Policy",
+                       "hreflang=\"it\"", "https://vetreria.example/01/08000000000019/10/G77/dpp.jwt"]
+            where !html.contains(needle) {
+            Issue.record("batch page lacks \(needle)")
+        }
+        #expect(!html.contains("class=\"recall\""))
+        let italian = try site.text("01/08012345000012/10/L2026A/index.it.html")
+        for needle in ["<html lang=\"it\"", "Olio extravergine di oliva", "Firmato da Oliveto Cooperative",
+                       "6,20 €", "Ha percorso 96 km", "Italia", "Bottled and sealed"] where !italian.contains(needle) {
+            Issue.record("Italian page lacks \(needle)")
+        }
+        let recalled = try site.text("01/08012345000012/10/L2025R/index.html")
+        #expect(recalled.contains("class=\"recall\" role=\"alert\""))
+        #expect(recalled.contains("Some bottles may contain glass fragments."))
+        let linkset = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent(
+            "01/08012345000012/10/L2026A/linkset.json"))) as? [String: Any]
+        let entry = (linkset?["linkset"] as? [[String: Any]])?.first
+        #expect(entry?["anchor"] as? String == "https://oliveto.example/01/08012345000012/10/L2026A")
+        #expect(entry?[StructuredData.linkTypeDPP] != nil)
+        #expect((entry?[StructuredData.linkTypeDCC] as? [Any])?.count == 3)
+        #expect((entry?[StructuredData.linkTypePIP] as? [Any])?.count == 2)
+    }
+
+    @Test("hostile record text is escaped everywhere and never becomes a link")
+    func hostileEscaped() throws {
+        let project = try Fixture.hostileProject()
+        let (output, _) = try Fixture.build(try Fixture.input(project), name: "hostile-static")
+        for (path, data) in try SiteFiles(root: output).all() where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for payload in ["<script>window", "<img src=x", "<svg onload", "<img/src", "<b>L", "<i>'"] {
+                #expect(!html.contains(payload), "\(path) contains raw \(payload)")
+            }
+            #expect(!html.lowercased().contains("href=\"javascript"), "\(path) links javascript:")
+            var rest = html[...]
+            while let open = rest.range(of: "<script type=\"application/ld+json\">") {
+                rest = rest[open.upperBound...]
+                let close = rest.range(of: "</script>")
+                let body = close.map { rest[..<$0.lowerBound] } ?? rest
+                #expect(!body.contains("<"), "\(path): JSON-LD holds a raw <")
+                #expect((try? JSONSerialization.jsonObject(with: Data(body.utf8))) != nil, "\(path): JSON-LD is not JSON")
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+
+/// Loads pages of a built site in headless Chromium over the DevTools protocol, served by
+/// `python3 -m http.server` on 127.0.0.1, and reports console errors, every request, values of
+/// JavaScript expressions, and screenshots.
+enum ChromiumHarness {
+    static let chromium = "/usr/bin/chromium"
+    static var isAvailable: Bool {
+        FileManager.default.isExecutableFile(atPath: chromium)
+    }
+
+    struct Visit: Encodable {
+        var path: String
+        var width: Int
+        var height: Int
+        var mobile: Bool
+        var screenshot: String?
+        var evaluate: [String: String]
+    }
+
+    struct Result: Decodable {
+        var path: String
+        var finalURL: String
+        var origin: String
+        var problems: [String]
+        var requests: [String]
+        var values: [String: String]
+    }
+
+    struct Job: Encodable {
+        var chromium: String
+        var site: String
+        var visits: [Visit]
+    }
+
+    static func run(site: URL, visits: [Visit]) throws -> [Result] {
+        let folder = try Fixture.temporaryFolder("cdp")
+        let script = folder.appendingPathComponent("harness.py")
+        try Data(source.utf8).write(to: script)
+        let input = try JSONEncoder().encode(Job(chromium: chromium, site: site.path, visits: visits))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path]
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw HarnessError(message: String(decoding: errors, as: UTF8.self))
+        }
+        return try JSONDecoder().decode([Result].self, from: output)
+    }
+
+    struct HarnessError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { "Chromium harness failed: \(message)" }
+    }
+
+    /// Python 3 standard library only: a minimal WebSocket client for the DevTools protocol.
+    static let source = #"""
+import base64, json, os, socket, struct, subprocess, sys, tempfile, time, urllib.request, shutil
+
+def free_port():
+    s = socket.socket(); s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]; s.close(); return port
+
+class Socket:
+    def __init__(self, url):
+        rest = url[len('ws://'):]
+        hostport, path = rest.split('/', 1)
+        host, port = hostport.split(':')
+        self.s = socket.create_connection((host, int(port)), timeout=60)
+        key = base64.b64encode(os.urandom(16)).decode()
+        self.s.sendall(('GET /%s HTTP/1.1\r\nHost: %s\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n'
+                        'Sec-WebSocket-Key: %s\r\nSec-WebSocket-Version: 13\r\n\r\n' % (path, hostport, key)).encode())
+        buf = b''
+        while b'\r\n\r\n' not in buf:
+            buf += self.s.recv(4096)
+        head, self.buf = buf.split(b'\r\n\r\n', 1)
+        if b' 101 ' not in head.split(b'\r\n')[0]:
+            raise Exception('websocket upgrade failed: %r' % head)
+        self.next_id = 0
+        self.events = []
+
+    def send(self, method, params=None):
+        self.next_id += 1
+        data = json.dumps({'id': self.next_id, 'method': method, 'params': params or {}}).encode()
+        mask = os.urandom(4)
+        n = len(data)
+        head = bytes([0x81])
+        if n < 126: head += bytes([0x80 | n])
+        elif n < 65536: head += bytes([0x80 | 126]) + struct.pack('>H', n)
+        else: head += bytes([0x80 | 127]) + struct.pack('>Q', n)
+        self.s.sendall(head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(data)))
+        return self.next_id
+
+    def read(self, n):
+        while len(self.buf) < n:
+            chunk = self.s.recv(1 << 20)
+            if not chunk: raise EOFError('devtools closed')
+            self.buf += chunk
+        out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def message(self):
+        payload = b''
+        while True:
+            b0, b1 = self.read(2)
+            n = b1 & 0x7f
+            if n == 126: n = struct.unpack('>H', self.read(2))[0]
+            elif n == 127: n = struct.unpack('>Q', self.read(8))[0]
+            mask = self.read(4) if b1 & 0x80 else None
+            data = self.read(n)
+            if mask: data = bytes(b ^ mask[i % 4] for i, b in enumerate(data))
+            op = b0 & 0x0f
+            if op == 8: raise EOFError('devtools closed')
+            if op in (9, 10): continue
+            payload += data
+            if b0 & 0x80: return json.loads(payload)
+
+    def call(self, method, params=None):
+        wanted = self.send(method, params)
+        while True:
+            m = self.message()
+            if m.get('id') == wanted:
+                if 'error' in m: raise Exception('%s: %s' % (method, m['error']))
+                return m.get('result', {})
+            self.events.append(m)
+
+    def pump(self, seconds):
+        self.s.settimeout(seconds)
+        try:
+            while True: self.events.append(self.message())
+        except (socket.timeout, TimeoutError):
+            pass
+        finally:
+            self.s.settimeout(60)
+
+def evaluate(ws, expression):
+    r = ws.call('Runtime.evaluate', {'expression': expression, 'returnByValue': True, 'awaitPromise': True})
+    if 'exceptionDetails' in r: return 'exception: ' + json.dumps(r['exceptionDetails'].get('text'))
+    v = r.get('result', {}).get('value')
+    return v if isinstance(v, str) else json.dumps(v)
+
+def main():
+    job = json.load(sys.stdin)
+    http_port, cdp_port = free_port(), free_port()
+    origin = 'http://127.0.0.1:%d' % http_port
+    profile = tempfile.mkdtemp(prefix='passport-chromium-')
+    server = subprocess.Popen([sys.executable, '-m', 'http.server', '--bind', '127.0.0.1', str(http_port),
+                               '--directory', job['site']], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    browser = subprocess.Popen([job['chromium'], '--headless=new', '--no-sandbox', '--disable-gpu',
+                                '--remote-debugging-port=%d' % cdp_port, '--remote-debugging-address=127.0.0.1',
+                                '--user-data-dir=' + profile, '--no-first-run', '--no-default-browser-check',
+                                '--disable-background-networking', '--disable-component-update', '--disable-sync',
+                                '--disable-extensions', '--hide-scrollbars', 'about:blank'],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    results = []
+    try:
+        target = None
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(origin + '/', timeout=1).read()
+                pages = json.load(urllib.request.urlopen('http://127.0.0.1:%d/json/list' % cdp_port, timeout=1))
+                target = next((p for p in pages if p.get('type') == 'page'), None)
+                if target: break
+            except Exception:
+                pass
+            time.sleep(0.1)
+        if not target: raise Exception('Chromium or the HTTP server did not start')
+        ws = Socket(target['webSocketDebuggerUrl'])
+        for domain in ('Page', 'Runtime', 'Log', 'Network'):
+            ws.call(domain + '.enable')
+        for visit in job['visits']:
+            ws.call('Emulation.setDeviceMetricsOverride', {'width': visit['width'], 'height': visit['height'],
+                                                             'deviceScaleFactor': 1, 'mobile': visit['mobile']})
+            ws.events = []
+            ws.call('Page.navigate', {'url': origin + visit['path']})
+            last, stable_since = None, time.time()
+            deadline = time.time() + 15
+            while time.time() < deadline:
+                ws.pump(0.2)
+                state = evaluate(ws, 'location.href + "|" + document.readyState')
+                if state != last: last, stable_since = state, time.time()
+                elif state.endswith('|complete') and time.time() - stable_since > 0.8: break
+            values = {name: evaluate(ws, expr) for name, expr in sorted(visit['evaluate'].items())}
+            if visit.get('screenshot'):
+                metrics = ws.call('Page.getLayoutMetrics')
+                size = metrics.get('cssContentSize') or metrics['contentSize']
+                shot = ws.call('Page.captureScreenshot', {'format': 'png', 'captureBeyondViewport': True,
+                    'clip': {'x': 0, 'y': 0, 'width': visit['width'], 'height': min(size['height'], 12000), 'scale': 1}})
+                os.makedirs(os.path.dirname(visit['screenshot']), exist_ok=True)
+                with open(visit['screenshot'], 'wb') as f: f.write(base64.b64decode(shot['data']))
+            ws.pump(0.2)
+            problems, requests = [], []
+            for e in ws.events:
+                method, p = e.get('method'), e.get('params', {})
+                if method == 'Runtime.consoleAPICalled' and p.get('type') in ('error', 'warning', 'assert'):
+                    problems.append('console.%s: %s' % (p['type'], ' '.join(str(a.get('value', a.get('description'))) for a in p.get('args', []))))
+                elif method == 'Runtime.exceptionThrown':
+                    problems.append('exception: %s' % json.dumps(p.get('exceptionDetails', {}).get('exception', {}).get('description') or p.get('exceptionDetails', {}).get('text')))
+                elif method == 'Log.entryAdded' and p['entry'].get('level') in ('error', 'warning'):
+                    problems.append('log.%s: %s %s' % (p['entry']['level'], p['entry'].get('text'), p['entry'].get('url', '')))
+                elif method == 'Network.requestWillBeSent':
+                    requests.append(p['request']['url'])
+            results.append({'path': visit['path'], 'finalURL': last.split('|')[0] if last else '', 'origin': origin,
+                            'problems': problems, 'requests': requests, 'values': values})
+    finally:
+        # SIGKILL: a signal mask inherited from the test runner can leave SIGTERM pending forever.
+        for child in (browser, server):
+            child.kill()
+            child.wait(10)
+        shutil.rmtree(profile, ignore_errors=True)
+    json.dump(results, sys.stdout)
+
+main()
+"""#
+}
