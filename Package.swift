@@ -24,6 +24,8 @@ let package = Package(
                        providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CZBar", pkgConfig: "zbar",
                        providers: [.apt(["libzbar-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libturbojpeg",
+                       providers: [.apt(["libturbojpeg0-dev"])]),
         // libpng reports errors with longjmp; C must host the setjmp.
         .target(name: "CPNGWriter", dependencies: ["CPNG"]),
 
@@ -42,15 +44,17 @@ let package = Package(
             "Credentials", "QRCode", "PassportModel", "DigitalLink",
         ]),
         .target(name: "Verify", dependencies: [
-            "CZBar", "Credentials", "DigitalLink", "PassportModel",
+            "CZBar", "CPNG", "CJPEG", "Credentials", "DigitalLink", "PassportModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // libFuzzer harness for the code reader and verifier: see docs/verification.md.
+        .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials"]),
         .target(name: "BuildPipeline", dependencies: [
             "PassportModel", "Credentials",
         ]),
         .executableTarget(name: "passport", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "BuildPipeline", "Credentials", "PassportModel",
+            "BuildPipeline", "Credentials", "PassportModel", "Verify",
         ]),
 
         .testTarget(name: "PassportModelTests", dependencies: ["PassportModel"]),

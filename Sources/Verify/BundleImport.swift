@@ -1,0 +1,110 @@
+import Credentials
+import Foundation
+
+/// What `TrustStore.importBundle` did.
+public struct BundleImportReport: Sendable {
+    public var producerDID: String
+    public var producerName: String
+    /// When the producer made the bundle.
+    public var createdAt: Date
+    public var batches: Int
+    public var passports: Int
+    public var conformityCredentials: Int
+    /// Set when this import made the shop trust the producer (or changed its keys).
+    public var newlyTrusted: TrustedProducer?
+    /// Set when an older bundle of the same producer was replaced: its creation time.
+    public var replaced: Date?
+    /// True when the very same bundle was already imported.
+    public var unchanged: Bool
+    /// Passports or certificates whose signatures do not hold; scans of them say TAMPERED.
+    public var problems: [String]
+    /// Certifiers whose credentials the bundle carries, with the schemes, and whether trusted.
+    public var certifiers: [(did: String, schemes: [String], trusted: Bool)]
+}
+
+extension TrustStore {
+    /// Imports a producer's verification bundle.
+    ///
+    /// The manifest must be signed by a key the shop trusts for the producer. A producer not
+    /// trusted yet is trusted with the keys of the bundle's own DID document only when
+    /// `trustProducer` is set (trust on first use: compare the key fingerprints with the
+    /// producer's). A bundle older than the one already imported is refused, so a recall
+    /// cannot be undone by importing an old bundle. Certifiers are never trusted by import.
+    /// - Throws: `VerifyError.invalidBundle`, `.bundleSignature`, `.untrustedProducer`,
+    ///   `.olderBundle`, `.file`.
+    public mutating func importBundle(_ data: Data, path: String, trustProducer: Bool,
+                                      now: Date) throws(VerifyError) -> BundleImportReport {
+        let bundle = try LoadedBundle.parse(data, path: path)
+        _ = try Self.checkDID(bundle.producerDID)
+        let offered = try Self.signingKeys(of: bundle.didDocument, did: bundle.producerDID,
+                                           path: "the bundle's DID document")
+        // The manifest must at least hold under the bundle's own DID document.
+        let selfSigned = TrustedProducer(did: bundle.producerDID, name: bundle.producerName, keys: offered, addedAt: "")
+        _ = try LoadedBundle(bundle: bundle, producer: selfSigned, certifiers: [], path: path)
+
+        var newlyTrusted: TrustedProducer?
+        let producer: TrustedProducer
+        if let known = self.producer(did: bundle.producerDID) {
+            _ = try LoadedBundle(bundle: bundle, producer: known, certifiers: [], path: path)
+            if trustProducer, Set(known.keys) != Set(offered) {
+                newlyTrusted = try self.trustProducer(did: known.did, name: known.name, didDocument: bundle.didDocument,
+                                                      documentPath: "the bundle's DID document", now: now)
+            }
+            producer = newlyTrusted ?? known
+        } else if trustProducer {
+            producer = try self.trustProducer(did: bundle.producerDID, name: bundle.producerName,
+                                              didDocument: bundle.didDocument,
+                                              documentPath: "the bundle's DID document", now: now)
+            newlyTrusted = producer
+        } else {
+            throw .untrustedProducer(did: bundle.producerDID, name: bundle.producerName,
+                                     fingerprints: offered.map { "\($0.id) \($0.fingerprint)" }, path: path)
+        }
+        let loaded = try LoadedBundle(bundle: bundle, producer: producer, certifiers: certifiers, path: path)
+
+        let file = bundleFile(for: producer.did)
+        var replaced: Date?
+        var unchanged = false
+        if let existing = try? Data(contentsOf: file) {
+            unchanged = existing == data
+            if !unchanged, let stored = try? VerificationBundle(parsing: existing),
+               let storedDate = BundleManifest.unverifiedCreatedAt(of: stored) {
+                guard storedDate <= loaded.createdAt else {
+                    throw .olderBundle(did: producer.did, imported: XSDDateTime.string(from: storedDate),
+                                       offered: loaded.manifest.createdAtText)
+                }
+                replaced = storedDate
+            }
+        }
+        if !unchanged { try Self.write(data, to: file) }
+        if newlyTrusted != nil { try save() }
+
+        let certifierSchemes = loaded.certifierSchemes()
+        return BundleImportReport(
+            producerDID: producer.did, producerName: bundle.producerName, createdAt: loaded.createdAt,
+            batches: loaded.batchCount, passports: bundle.passports.count, conformityCredentials: bundle.conformity.count,
+            newlyTrusted: newlyTrusted, replaced: replaced, unchanged: unchanged, problems: loaded.problems(),
+            certifiers: certifierSchemes.keys.sorted().map { did in
+                let schemes = (certifierSchemes[did] ?? []).sorted()
+                let trusted = certifier(did: did).map { certifier in schemes.allSatisfy(certifier.certifies) } ?? false
+                return (did, schemes, trusted)
+            })
+    }
+
+    /// The imported bundles, opened against the current trust: one per trusted producer that has
+    /// one. Bundles that cannot be opened are returned as problems, by producer DID.
+    public func loadBundles() -> (bundles: [LoadedBundle], problems: [String: VerifyError]) {
+        var bundles: [LoadedBundle] = []
+        var problems: [String: VerifyError] = [:]
+        for producer in producers {
+            let file = bundleFile(for: producer.did)
+            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            do {
+                bundles.append(try LoadedBundle(contentsOf: file, producer: producer, certifiers: certifiers))
+            } catch {
+                problems[producer.did] = error
+            }
+        }
+        return (bundles, problems)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Measurements behind `passport bench verify` and docs/benchmarks.md.
+public enum VerifyBenchmark {
+    /// Verifies `codes` on `threads` threads at once (each code `rounds` times) and returns how
+    /// many verifications were made and how long they took, in seconds.
+    public static func throughput(verifier: Verifier, codes: [String], threads: Int,
+                                  rounds: Int = 1) -> (verifications: Int, seconds: Double) {
+        let threads = max(1, threads)
+        let start = DispatchTime.now().uptimeNanoseconds
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            for _ in 0..<max(1, rounds) {
+                var index = thread
+                while index < codes.count {
+                    _ = verifier.verify(codes[index])
+                    index += threads
+                }
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return (codes.count * max(1, rounds), seconds)
+    }
+
+    /// Decodes a picture file and reads its codes `runs` times; returns the time of each run in
+    /// milliseconds and the codes found.
+    public static func decodeTimes(of data: Data, name: String, runs: Int) throws(VerifyError) -> (milliseconds: [Double], codes: [String]) {
+        let scanner = try CodeScanner()
+        var times: [Double] = []
+        var codes: [String] = []
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let image = try GrayImage(decoding: data, name: name)
+            codes = scanner.scan(image).map(\.text)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        return (times, codes)
+    }
+
+    /// Starts `executable` with `arguments` `runs` times and measures, for each run, the time from
+    /// starting the process to the first line it writes on standard output, in milliseconds.
+    public static func timeToFirstLine(executable: URL, arguments: [String], environment: [String: String],
+                                       runs: Int) throws(VerifyError) -> [Double] {
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            process.environment = environment
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            let start = DispatchTime.now().uptimeNanoseconds
+            do { try process.run() } catch {
+                throw .file(path: executable.path, reason: "cannot start it (\(error.localizedDescription))")
+            }
+            var received = Data()
+            let reader = output.fileHandleForReading
+            while !received.contains(UInt8(ascii: "\n")) {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                received.append(chunk)
+            }
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            _ = reader.readDataToEndOfFile()
+            process.waitUntilExit()
+        }
+        return times
+    }
+
+    /// The middle value of `values` (0 when empty).
+    public static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+}

@@ -1,0 +1,59 @@
+// Fuzz harness for the code reader and the verifier: whatever a scanner or a photo can hand
+// over must get a verdict, never a crash.
+//
+// With libFuzzer (see docs/verification.md):
+//   swift build -c debug --product VerifyFuzz -Xswiftc -sanitize=fuzzer,address \
+//       -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+//   .build/debug/VerifyFuzz -max_total_time=60 Tests/VerifyTests/FuzzSeeds
+// Without -DFUZZING it is a plain program that replays files (or stdin) through the same entry.
+
+import Credentials
+import Foundation
+import Verify
+
+/// A trusted producer with a bundle, made once: the verifier under test.
+let fuzzVerifier: Verifier = {
+    guard let fixture = try? FuzzFixture.make() else { fatalError("could not build the fuzz fixture") }
+    return fixture
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    fuzz(Data(bytes: data, count: size))
+    return 0
+}
+
+/// One input: as scanned text through the verifier, and as a picture through the decoders.
+func fuzz(_ bytes: Data) {
+    let verdict = fuzzVerifier.verify(String(decoding: bytes, as: UTF8.self))
+    _ = verdict.jsonLine
+    _ = verdict.detailLines
+    if let image = try? GrayImage(decoding: bytes, name: "fuzz"), let scanner = try? CodeScanner() {
+        _ = scanner.scan(image)
+    }
+}
+
+enum FuzzFixture {
+    static func make() throws -> Verifier {
+        let key = try SigningKey(id: "main", seed: Data(repeating: 7, count: 32))
+        let did = try DIDWeb(baseURL: "https://oliveto.example")
+        let producer = TrustedProducer(did: did.did, name: "Oliveto", keys: [key.publicKey.withID(did.keyID(for: "main"))],
+                                       addedAt: "2026-01-01T00:00:00Z")
+        let bundle = try BenchmarkFixture.bundle(key: key, issuer: did, serials: 1000)
+        let loaded = try LoadedBundle(bundle: bundle, producer: producer, certifiers: [], path: "fuzz")
+        return Verifier(producers: [producer], bundles: [loaded], scanLog: nil,
+                        clock: { Date(timeIntervalSince1970: 1_790_000_000) })
+    }
+}
+
+#if !FUZZING
+for path in CommandLine.arguments.dropFirst() {
+    if let data = FileManager.default.contents(atPath: path) { fuzz(data) }
+}
+if CommandLine.arguments.count == 1 {
+    while let line = readLine(strippingNewline: true) {
+        print(fuzzVerifier.verify(line).line)
+    }
+}
+#endif

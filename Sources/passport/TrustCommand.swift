@@ -1,0 +1,197 @@
+import ArgumentParser
+import Credentials
+import Foundation
+import Verify
+
+struct TrustCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trust",
+        abstract: "Choose which producers and certifiers this shop trusts, and import their bundles.",
+        discussion: "The trust store is a folder (--store, $PASSPORT_STORE, default ~/.local/share/passport) holding trust.json, the imported bundles and the scan log. Exit codes: 0 done, 1 refused (the message says why), 64 usage error.",
+        subcommands: [Add.self, Import.self, List.self, Remove.self]
+    )
+
+    /// Prints a library error and exits 1.
+    static func fail(_ error: VerifyError) -> ExitCode {
+        Console.error(error.description)
+        return ExitCode(ExitStatus.problem)
+    }
+
+    /// Reads a JSON file (a DID document).
+    static func readJSON(_ path: String) throws -> JSONValue {
+        do {
+            return try JSONValue(parsing: try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch let error as CredentialError {
+            throw fail(.unusableDIDDocument(path: path, reason: error.description))
+        } catch {
+            throw fail(.file(path: path, reason: error.localizedDescription))
+        }
+    }
+
+    static func keyLines(_ keys: [PublicKey]) -> [String] {
+        keys.map { "  key \($0.id)  fingerprint \($0.fingerprint)" }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Trust a producer or a certifier, with the keys of its DID document.",
+            subcommands: [Producer.self, Certifier.self]
+        )
+
+        struct Producer: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Trust a producer: its passports and unit codes will be accepted.",
+                discussion: "Get the producer's did.json (published at <their site>/.well-known/did.json) and compare the fingerprints printed here with the ones they give you."
+            )
+
+            @Option(help: "The producer's DID, e.g. did:web:oliveto.example.")
+            var did: String
+            @Option(help: ArgumentHelp("The producer's DID document (did.json).", valueName: "file"))
+            var didDocument: String
+            @Option(help: "The name to show (default: the producer's host name).")
+            var name: String?
+            @OptionGroup var storeOptions: StoreOptions
+            @OptionGroup var clock: ClockOptions
+
+            func run() throws {
+                var store = try storeOptions.open()
+                let document = try TrustCommand.readJSON(didDocument)
+                let now = try clock.date()
+                do {
+                    let producer = try store.trustProducer(did: did, name: name, didDocument: document,
+                                                           documentPath: didDocument, now: now)
+                    try store.save()
+                    print("Now trusting producer \(producer.name) (\(producer.did)) with \(producer.keys.count) key\(producer.keys.count == 1 ? "" : "s"):")
+                    TrustCommand.keyLines(producer.keys).forEach { print($0) }
+                    print("Next: import its bundle with `passport trust import bundle.json`.")
+                } catch { throw TrustCommand.fail(error) }
+            }
+        }
+
+        struct Certifier: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Trust a certifier for the schemes it may certify.",
+                discussion: "Example: passport trust add certifier --did did:web:terraviva-cert.example --did-document terraviva.did.json --scheme \"EU organic\" --scheme \"Regenerative Organic Certified\""
+            )
+
+            @Option(help: "The certifier's DID.")
+            var did: String
+            @Option(help: ArgumentHelp("The certifier's DID document (did.json).", valueName: "file"))
+            var didDocument: String
+            @Option(help: "A scheme it is trusted to certify; repeat for several.")
+            var scheme: [String] = []
+            @Option(help: "The name to show (default: the certifier's host name).")
+            var name: String?
+            @OptionGroup var storeOptions: StoreOptions
+            @OptionGroup var clock: ClockOptions
+
+            func run() throws {
+                var store = try storeOptions.open()
+                let document = try TrustCommand.readJSON(didDocument)
+                let now = try clock.date()
+                do {
+                    let certifier = try store.trustCertifier(did: did, name: name, schemes: scheme, didDocument: document,
+                                                             documentPath: didDocument, now: now)
+                    try store.save()
+                    print("Now trusting certifier \(certifier.name) (\(certifier.did)) for: \(certifier.schemes.joined(separator: ", ")).")
+                    TrustCommand.keyLines(certifier.keys).forEach { print($0) }
+                } catch { throw TrustCommand.fail(error) }
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a producer's verification bundle (bundle.json, or .well-known/passport-bundle.json from its site).",
+            discussion: "The bundle's manifest must be signed by a key you trust for the producer. For a producer you do not trust yet, the command shows its key fingerprints; compare them with the producer's, then run it again with --trust-producer. Certifiers are never trusted by import: add them with `passport trust add certifier`."
+        )
+
+        @Argument(help: "The bundle file.")
+        var bundle: String
+        @Flag(help: "Trust the bundle's producer with the keys of the bundle's own DID document (trust on first use).")
+        var trustProducer = false
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var clock: ClockOptions
+
+        func run() throws {
+            var store = try storeOptions.open()
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: bundle)) } catch {
+                throw TrustCommand.fail(.file(path: bundle, reason: error.localizedDescription))
+            }
+            let now = try clock.date()
+            let report: BundleImportReport
+            do {
+                report = try store.importBundle(data, path: bundle, trustProducer: trustProducer, now: now)
+            } catch { throw TrustCommand.fail(error) }
+            if let trusted = report.newlyTrusted {
+                print("Now trusting producer \(trusted.name) (\(trusted.did)) with the keys of its bundle — make sure these fingerprints are the producer's:")
+                TrustCommand.keyLines(trusted.keys).forEach { print($0) }
+            }
+            let made = XSDDateTime.string(from: report.createdAt)
+            let action = report.unchanged ? "Already up to date:" : report.replaced.map { "Replaced the bundle of \(XSDDateTime.string(from: $0)) with" } ?? "Imported"
+            print("\(action) \(report.producerName)'s bundle made \(made): \(report.batches) batches, \(report.passports) passports, \(report.conformityCredentials) conformity credentials.")
+            for certifier in report.certifiers {
+                let schemes = certifier.schemes.joined(separator: ", ")
+                print(certifier.trusted
+                      ? "Certifier \(certifier.did) is trusted for \(schemes)."
+                      : "note: certifier \(certifier.did) (\(schemes)) is not trusted for these schemes; its certificates will show as warnings until you run `passport trust add certifier --did \(certifier.did) --did-document FILE --scheme …`.")
+            }
+            if !report.problems.isEmpty {
+                print("warning: \(report.problems.count) credential\(report.problems.count == 1 ? "" : "s") in the bundle failed their check; codes of these batches will be reported TAMPERED:")
+                report.problems.forEach { print("  \($0)") }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List trusted producers and certifiers, with key fingerprints and bundle ages.")
+
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var clock: ClockOptions
+
+        func run() throws {
+            let store = try storeOptions.open()
+            let now = try clock.date()
+            print("Trust store: \(store.directory.path)")
+            if store.producers.isEmpty && store.certifiers.isEmpty {
+                print("Nothing is trusted yet. Import a producer's bundle with `passport trust import bundle.json --trust-producer`.")
+                return
+            }
+            let loaded = store.loadBundles()
+            for producer in store.producers {
+                print("producer \(producer.name) (\(producer.did)), trusted since \(producer.addedAt)")
+                TrustCommand.keyLines(producer.keys).forEach { print($0) }
+                if let bundle = loaded.bundles.first(where: { $0.producer.did == producer.did }) {
+                    let days = Int(now.timeIntervalSince(bundle.createdAt) / 86_400)
+                    print("  bundle made \(XSDDateTime.string(from: bundle.createdAt)) (\(days) days old), \(bundle.batchCount) batches")
+                } else if let problem = loaded.problems[producer.did] {
+                    print("  bundle unusable: \(problem.description)")
+                } else {
+                    print("  no bundle imported")
+                }
+            }
+            for certifier in store.certifiers {
+                print("certifier \(certifier.name) (\(certifier.did)) for \(certifier.schemes.joined(separator: ", ")), trusted since \(certifier.addedAt)")
+                TrustCommand.keyLines(certifier.keys).forEach { print($0) }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Stop trusting a producer or certifier (its bundle is deleted too).")
+
+        @Argument(help: "The DID to remove.")
+        var did: String
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            var store = try storeOptions.open()
+            do {
+                let removed = try store.remove(did: did)
+                try store.save()
+                print("Removed \(did) (\(removed.joined(separator: ", "))).")
+            } catch { throw TrustCommand.fail(error) }
+        }
+    }
+}
