@@ -25,6 +25,7 @@ enum BatchPage {
         c["batch"] = batchContext(batch, l)
         c["image"] = PageFrame.image(site, product, root: root, alt: name)
         c["signed_by"] = l.format("signed_by", ["producer": producer.name])
+        c["signed_checked"] = l.format("signed_checked", ["producer": producer.name])
         if let recall = batch.recall {
             c["recall"] = ["date_text": l.date(recall.date), "reason": l.text(recall.reason)]
         }

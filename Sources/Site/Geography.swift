@@ -31,8 +31,8 @@ enum DistanceText {
 /// mean latitude, scaled to fit, with a scale bar. No tiles, nothing fetched.
 struct JourneyMap: Sendable {
     struct Point: Sendable { var x: Double, y: Double, label: String, number: Int, labelRight: Bool }
-    static let width = 640.0
-    static let padding = 48.0
+    static let width = 480.0
+    static let padding = 40.0
 
     let height: Double
     let points: [Point]
@@ -60,7 +60,7 @@ struct JourneyMap: Sendable {
             let repeats = seen[key, default: 0]
             seen[key] = repeats + 1
             _ = point
-            result.append(Point(x: x, y: y + Double(repeats) * 18, label: labels[index], number: index + 1,
+            result.append(Point(x: x, y: y + Double(repeats) * 24, label: labels[index], number: index + 1,
                                 labelRight: x < Self.width * 0.62))
         }
         points = result
@@ -75,26 +75,26 @@ struct JourneyMap: Sendable {
 
     /// The Mustache context of the map partial; numbers written with one decimal for stable bytes.
     func context(_ localizer: Localizer, title: String) -> [String: Any] {
-        func n(_ value: Double) -> String { String(format: "%.1f", value) }
+        func n(_ value: Double) -> String { Localizer.fixed(value, digits: 1) }
         let legs: [[String: Any]] = zip(points, points.dropFirst()).map { a, b in
             ["x1": n(a.x), "y1": n(a.y), "x2": n(b.x), "y2": n(b.y)]
         }
         // Labels that would overlap an earlier one are left out; the numbered timeline names every step.
         var shown: [(x0: Double, x1: Double, y: Double)] = []
         let marks: [[String: Any]] = points.map { p in
-            let width = Double(p.label.count) * 8 + 8
-            let x0 = p.labelRight ? p.x + 14 : p.x - 14 - width
+            let width = Double(p.label.count) * 10 + 8
+            let x0 = p.labelRight ? p.x + 16 : p.x - 16 - width
             let box = (x0: x0, x1: x0 + width, y: p.y)
-            let free = shown.allSatisfy { abs($0.y - box.y) > 18 || $0.x1 < box.x0 || box.x1 < $0.x0 }
+            let free = shown.allSatisfy { abs($0.y - box.y) > 22 || $0.x1 < box.x0 || box.x1 < $0.x0 }
                 && points.allSatisfy { q in q.number == p.number || abs(q.y - p.y) > 12 || q.x < box.x0 - 10 || q.x > box.x1 + 10 }
             if free { shown.append(box) }
             return ["x": n(p.x), "y": n(p.y), "n": String(p.number), "label": p.label, "show_label": free,
-                    "lx": n(p.labelRight ? p.x + 14 : p.x - 14), "ly": n(p.y + 5),
-                    "anchor": p.labelRight ? "start" : "end", "ny": n(p.y + 4.5)]
+                    "lx": n(p.labelRight ? p.x + 16 : p.x - 16), "ly": n(p.y + 6),
+                    "anchor": p.labelRight ? "start" : "end", "ny": n(p.y + 5)]
         }
         let scaleText = localizer.format("km", ["n": localizer.plain(scaleKilometres, maxDigits: 2)])
         return ["width": n(Self.width), "height": n(height), "title": title, "legs": legs, "points": marks,
                 "scale": ["x1": n(16), "x2": n(16 + scaleLength), "y": n(height - 16),
-                          "ty": n(height - 24), "label": scaleText]]
+                          "ty": n(height - 26), "label": scaleText]]
     }
 }

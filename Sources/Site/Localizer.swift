@@ -30,13 +30,20 @@ struct Localizer: Sendable {
     /// The interface string `key`, or the key itself so a missing string is visible, not blank.
     subscript(_ key: String) -> String { strings[key] ?? key }
 
-    /// `key` with `{name}` placeholders replaced.
+    /// `key` with `{name}` placeholders replaced (unknown placeholders stay as written).
     func format(_ key: String, _ values: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let template = self[key]
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let value = values[name] { result += value } else { result += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        return result + rest
     }
 
     /// Record text in this language, else the project's default, else English, else any.
@@ -52,7 +59,7 @@ struct Localizer: Sendable {
 
     /// A decimal number with `digits` fraction digits and this language's separator.
     func number(_ value: Double, digits: Int) -> String {
-        let text = String(format: "%.\(digits)f", value)
+        let text = Self.fixed(value, digits: digits)
         let separator = self["decimal_separator"]
         return separator == "." ? text : text.replacingOccurrences(of: ".", with: separator)
     }
@@ -82,6 +89,20 @@ struct Localizer: Sendable {
     /// A quantity with its unit.
     func quantity(_ quantity: Quantity) -> String {
         "\(plain(quantity.value, maxDigits: 3)) \(quantity.unit)"
+    }
+
+    /// `value` with exactly `digits` fraction digits and a dot, rounded half away from zero.
+    static func fixed(_ value: Double, digits: Int) -> String {
+        let scale = [1.0, 10, 100, 1000, 10_000][min(max(digits, 0), 4)]
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e15 else { return String(value) }
+        let whole = Int(scaled) / Int(scale), fraction = Int(scaled) % Int(scale)
+        var text = (value < 0 && scaled > 0 ? "-" : "") + String(whole)
+        if digits > 0 {
+            let fractionText = String(fraction)
+            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        }
+        return text
     }
 
     /// The language's own name, capitalised: `English`, `Italiano`.

@@ -35,26 +35,11 @@ enum Markup {
     /// JSON text safe inside a `<script>` element: `<`, `>`, `&` and the JS line separators escaped
     /// as `\uXXXX`, so no record text can close the script or open a comment.
     static func scriptSafeJSON(_ object: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object,
-                                                     options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        var out = ""
-        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
-            switch scalar {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        JSONText(scriptSafe: true, pretty: false).encode(object)
     }
 
     /// Pretty, sorted JSON for files such as `linkset.json`.
     static func jsonFile(_ object: Any) -> Data {
-        let data = (try? JSONSerialization.data(withJSONObject: object,
-                                                options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return data + Data("\n".utf8)
+        Data((JSONText(scriptSafe: false, pretty: true).encode(object) + "\n").utf8)
     }
 }

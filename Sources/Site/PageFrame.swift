@@ -21,7 +21,7 @@ enum PageFrame {
         if switchable && site.localizers.count > 1 {
             context["has_languages"] = true
             context["languages"] = site.localizers.map { other -> [String: Any] in
-                ["code": other.language, "name": Localizer.languageName(other.language),
+                ["code": other.language, "name": site.languageNames[other.language] ?? other.language,
                  "href": SiteLayout.pageFile(language: other.language, defaultLanguage: site.defaultLanguage),
                  "current": other.language == l.language]
             }

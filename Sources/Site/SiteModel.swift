@@ -13,6 +13,8 @@ struct SiteModel: Sendable {
     /// Certificate id → evidence file copied into the site (path, bytes).
     let evidence: [String: (path: String, data: Data)]
     let status: [String: CertificateStatus]
+    /// Language code → its own name, for the language switch.
+    let languageNames: [String: String]
 
     var project: Project { input.project }
     var defaultLanguage: String { project.producer.defaultLanguage }
@@ -29,6 +31,7 @@ struct SiteModel: Sendable {
         localizers = languages.map {
             Localizer(language: $0, defaultLanguage: languages[0], strings: strings, countryCodes: countries)
         }
+        languageNames = Dictionary(languages.map { ($0, Localizer.languageName($0)) }) { a, _ in a }
         let root = URL(fileURLWithPath: project.root)
         var images: [String: [SiteImage]] = [:]
         for product in project.products {

@@ -21,7 +21,7 @@ struct TemplateSet: Sendable {
         let searched = folders.map(\.path)
         var sources: [String: (file: String, text: String)] = [:]
         var assets: [String: Data] = [:]
-        var stringFiles: [String: (file: String, data: Data)] = [:]
+        var stringFiles: [(language: String, file: String, data: Data)] = []
         // Shipped first, override second: the later assignment wins.
         for folder in folders.reversed() {
             for name in Self.fileNames(in: folder) {
@@ -41,7 +41,7 @@ struct TemplateSet: Sendable {
                 guard let data = FileManager.default.contents(atPath: url.path) else {
                     throw .unreadableFile(path: url.path)
                 }
-                stringFiles[String(name.dropLast(".json".count))] = (url.path, data)
+                stringFiles.append((String(name.dropLast(".json".count)), url.path, data))
             }
         }
         var library = MustacheLibrary()
@@ -97,9 +97,10 @@ struct TemplateSet: Sendable {
         return names
     }
 
-    private static func mergeStrings(_ files: [String: (file: String, data: Data)]) throws(SiteError) -> [String: [String: String]] {
+    /// Strings merge key by key: the project's file over the shipped one, every language over English.
+    private static func mergeStrings(_ files: [(language: String, file: String, data: Data)]) throws(SiteError) -> [String: [String: String]] {
         var parsed: [String: [String: String]] = [:]
-        for (language, source) in files {
+        for source in files {
             guard let object = try? JSONSerialization.jsonObject(with: source.data),
                   let table = object as? [String: Any] else {
                 throw .invalidStrings(file: source.file, problem: "not a JSON object")
@@ -111,7 +112,7 @@ struct TemplateSet: Sendable {
                 }
                 texts[key] = text
             }
-            parsed[language] = texts
+            parsed[source.language, default: [:]].merge(texts) { _, override in override }
         }
         let english = parsed["en"] ?? [:]
         return parsed.mapValues { english.merging($0) { _, own in own } }

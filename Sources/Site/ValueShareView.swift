@@ -46,7 +46,7 @@ enum ValueShareView {
     private static func row(name: String, role: String, amount: Double?, currency: String?, percent: Double?,
                             width: Double, rest: Bool, _ l: Localizer) -> [String: Any] {
         var row: [String: Any] = ["name": name, "role": role, "rest": rest,
-                                  "width": String(format: "%.1f%%", min(100, max(0, width)))]
+                                  "width": Localizer.fixed(min(100, max(0, width)), digits: 1) + "%"]
         if let amount, let currency { row["amount"] = l.money(amount, currency: currency) }
         if let percent { row["percent"] = l.percent(percent) }
         return row

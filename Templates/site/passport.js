@@ -94,6 +94,13 @@
     }).then(function (ok) {
       say(out, ok ? fill(t.tValid, { issuer: t.issuer }) : t.tInvalid, ok ? 'ok' : 'bad');
       doc.documentElement.dataset.signature = ok ? 'valid' : 'invalid';
+      var seal = doc.getElementById('seal');
+      if (seal) {
+        seal.classList.add(ok ? 'ok' : 'bad');
+        var text = seal.querySelector('.seal-text'), mark = seal.querySelector('.seal-mark');
+        if (text) text.textContent = ok ? seal.dataset.tChecked : seal.dataset.tBad;
+        if (mark && !ok) mark.textContent = '!';
+      }
     }, function (error) {
       var unavailable = error && error.message === 'unavailable';
       say(out, unavailable ? t.tUnavailable : t.tInvalid, unavailable ? 'warn' : 'bad');
