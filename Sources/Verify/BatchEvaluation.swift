@@ -71,8 +71,8 @@ struct BatchEvaluation {
                 verdict.item?.unitsIssued = 1
                 verdict.checks.append(.init("serial", .passed, "\(serial) is one of \(Self.describe(span))"))
             } else {
-                verdict.item?.unitsIssued = span.count
-                verdict.checks.append(.init("serial", .warning, "this is the batch code; each unit of lot \(entry.lot) carries its own signed code — scan that to check the unit"))
+                let why = "this is the link to lot \(entry.lot) as a whole, not a unit's code: each unit of this lot carries its own signed code — scan that one"
+                return verdict.concluding(.notAPassportCode, why, check: .init("serial", .failed, "the code has no serial, but lot \(entry.lot) is serialized"))
             }
         } else if let serial = code.serial {
             let why = "lot \(entry.lot) has no serial numbers, so serial \(serial) was never issued"

@@ -1,0 +1,78 @@
+import Credentials
+import Foundation
+import Testing
+@testable import Verify
+
+@Suite("Reading scanned text")
+struct ScannedCodeTests {
+    let now = Fixture.now
+
+    func reading(_ text: String) -> ScannedCode? {
+        if case .code(let code) = ScannedCode.read(text, now: now) { return code }
+        return nil
+    }
+
+    @Test("a Digital Link unit code gives its identifiers, host and signature")
+    func digitalLink() throws {
+        let text = "https://oliveto.example/01/08012345000029/10/N2026S/21/000042?s=" + String(repeating: "A", count: 86)
+        let code = try #require(reading(text))
+        #expect(code.form == .digitalLink)
+        #expect(code.stem == "https://oliveto.example")
+        #expect(code.gtin == "08012345000029")
+        #expect(code.lot == "N2026S")
+        #expect(code.serial == "000042")
+        #expect(code.signature?.count == 86)
+    }
+
+    @Test("bracketed, caret and GS-separated element strings, with spaces and line ends around them")
+    func elementStrings() throws {
+        for text in ["(01)08012345000029(10)N2026S(21)000042", "  (01)08012345000029(10)N2026S(21)000042\r\n",
+                     "0108012345000029" + "10N2026S\u{1D}21000042", "]Q3" + "0108012345000029" + "10N2026S\u{1D}21000042"] {
+            let code = try #require(reading(text), "\(text)")
+            #expect(code.form == .elementString)
+            #expect(code.stem == nil)
+            #expect(code.serial == "000042")
+            #expect(code.signature == nil)
+        }
+    }
+
+    @Test("a malformed Digital Link keeps its host, so the verifier can tell who it claims to be")
+    func damaged() {
+        guard case .damaged(let host, let reason) = ScannedCode.read("https://oliveto.example/01/08012345000028/10/N2026S", now: now) else {
+            Issue.record("expected a damaged link")
+            return
+        }
+        #expect(host == "https://oliveto.example")
+        #expect(reason.contains("check digit should be 9, not 8"))
+        guard case .damaged(let stem, _) = ScannedCode.read("https://oliveto.example/shop/01/080123450000299/10/X", now: now) else {
+            Issue.record("expected a damaged link")
+            return
+        }
+        #expect(stem == "https://oliveto.example/shop")
+    }
+
+    @Test("product barcodes name their kind; over-long text is refused before parsing")
+    func barcodes() {
+        #expect(ScannedCode.read("96385074", now: now) == .notAPassport(reason: "this is a plain product barcode (EAN-8 96385074): it names a product, not a batch or a unit, so it cannot show that this item is genuine — scan the passport QR code"))
+        guard case .notAPassport(let reason) = ScannedCode.read("8012345000013", now: now) else {
+            Issue.record("expected not a passport")
+            return
+        }
+        #expect(reason.contains("(and its check digit is wrong)"))
+        #expect(ScannedCode.read(String(repeating: "x", count: 5000), now: now)
+            == .notAPassport(reason: "the text is 5000 bytes long, far longer than any label code"))
+    }
+
+    @Test("GS1 dates: YYMMDD with the sliding century, day 00 is the month's last day")
+    func dates() {
+        #expect(GS1Date.day(from: "270630", now: now) == "2027-06-30")
+        #expect(GS1Date.day(from: "240200", now: now) == "2024-02-29")
+        #expect(GS1Date.day(from: "990101", now: now) == "1999-01-01")
+        #expect(GS1Date.day(from: "751231", now: now) == "2075-12-31")
+        #expect(GS1Date.day(from: "261331", now: now) == nil)
+        #expect(GS1Date.day(from: "260231", now: now) == nil)
+        #expect(GS1Date.day(from: "26023", now: now) == nil)
+        #expect(GS1Date.day(ofDateText: "2027-06-30") == "2027-06-30")
+        #expect(GS1Date.day(ofDateText: "2027-06-30T23:59:59Z") == "2027-06-30")
+    }
+}
