@@ -50,7 +50,7 @@ let package = Package(
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
         .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials"]),
         .target(name: "BuildPipeline", dependencies: [
-            "PassportModel", "Credentials",
+            "PassportModel", "Credentials", "Site",
         ]),
         .executableTarget(name: "passport", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -13,6 +13,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     case certifierCredential(certificate: String, reason: String)
     /// The shipped templates or fonts could not be found.
     case resources(String)
+    /// The passport pages could not be rendered (a template problem, named in the message).
+    case site(String)
     /// Something else the user must fix, with the fix in the message.
     case invalid(String)
 
@@ -24,6 +26,7 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
         case .certifierCredential(let certificate, let reason):
             return "certificates/\(certificate).dcc.jwt: \(reason) — ask the certifier to sign it again with `passport certify`, or delete the file to publish the certificate as self-declared"
         case .resources(let message): return message
+        case .site(let message): return message
         case .invalid(let message): return message
         }
     }

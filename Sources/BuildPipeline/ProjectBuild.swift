@@ -1,6 +1,7 @@
 import Credentials
 import Foundation
 import PassportModel
+import Site
 
 /// `passport build`: validated records in, signed credentials, the passport site, labels and the
 /// verification bundle out — all written atomically into the output folder.
@@ -53,6 +54,7 @@ public struct ProjectBuild {
         var report = Report(output: options.output)
         let site = try staged.part("site")
         try writeCredentials(credentials, project: project, site: site, report: &report)
+        report.pages = try writePages(credentials, project: project, site: site)
         let createdAt = XSDTime.string(options.now)
         let bundle = try BundleWriter.bundle(project: project, credentials: credentials, createdAt: createdAt)
         let bundleJSON = bundle.json.serialized(pretty: true)
@@ -65,19 +67,19 @@ public struct ProjectBuild {
     private func writeCredentials(_ credentials: CredentialSet, project: Project, site: URL,
                                   report: inout Report) throws(BuildError) {
         try Files.write(credentials.didDocument.serialized(pretty: true),
-                        to: site.appendingPathComponent(PublishedPaths.didDocument))
+                        to: site.appendingPathComponent(credentials.issuer.didDocumentPath))
         try Files.write(PassportContext.document.serialized(pretty: true),
                         to: site.appendingPathComponent(PublishedPaths.context))
         for batch in project.batches {
             guard let product = project.product(batch.product), let passport = credentials.passports[batch.id] else { continue }
-            let folder = site.appendingPathComponent(PublishedPaths.batchDirectory(gtin: product.gtin, lot: batch.lot))
+            let folder = site.appendingPathComponent(SiteLayout.batchDirectory(gtin: product.gtin, lot: batch.lot))
             try Files.write(passport.jwt, to: folder.appendingPathComponent(PublishedPaths.passportJWT))
             try Files.write(passport.payload.serialized(pretty: true),
                             to: folder.appendingPathComponent(PublishedPaths.passportJSON))
             report.passports += 1
         }
         for entry in credentials.conformity {
-            let folder = site.appendingPathComponent(PublishedPaths.certificateDirectory(id: entry.certificate.id))
+            let folder = site.appendingPathComponent(SiteLayout.certificateDirectory(id: entry.certificate.id))
             try Files.write(entry.credential.jwt, to: folder.appendingPathComponent(PublishedPaths.conformityJWT))
             try Files.write(entry.credential.payload.serialized(pretty: true),
                             to: folder.appendingPathComponent(PublishedPaths.conformityJSON))
@@ -91,6 +93,46 @@ public struct ProjectBuild {
             let name = did.replacingOccurrences(of: ":", with: "_")
             try Files.write(document.serialized(pretty: true),
                             to: site.appendingPathComponent("certifiers/\(name).did.json"))
+        }
+    }
+}
+
+extension ProjectBuild {
+    /// The passport pages, rendered from the same validated records and the credentials just signed.
+    func writePages(_ credentials: CredentialSet, project: Project, site: URL) throws(BuildError) -> Int {
+        let issuer = credentials.issuer
+        let signing = credentials.signingKey.publicKey
+        let keys = ([signing] + credentials.publicKeys.filter { $0.id != signing.id }).map { key in
+            SiteKey(id: key.id, didURL: issuer.keyID(for: key.id), multibase: key.multikey,
+                    fingerprint: key.fingerprint, rawBase64URL: Base64URL.encode(key.rawRepresentation))
+        }
+        var batchProofs: [String: BatchProof] = [:]
+        for batch in project.batches {
+            guard let product = project.product(batch.product), let passport = credentials.passports[batch.id] else { continue }
+            let folder = SiteLayout.batchURLPath(gtin: product.gtin, lot: batch.lot)
+            batchProofs[batch.id] = BatchProof(jwtPath: folder + PublishedPaths.passportJWT,
+                                               jsonPath: folder + PublishedPaths.passportJSON,
+                                               jws: passport.jwt, jwtSHA256: passport.sha256)
+        }
+        var certificateProofs: [String: CertificateProof] = [:]
+        for entry in credentials.conformity {
+            let folder = SiteLayout.certificateDirectory(id: entry.certificate.id)
+            let certifierKey = credentials.certifierDocuments[entry.certificate.certifierDID]
+                .flatMap { try? DIDDocument(parsing: $0) }?.assertionKeys.first?.multikey
+            certificateProofs[entry.certificate.id] = CertificateProof(
+                jwtPath: folder + PublishedPaths.conformityJWT, jsonPath: folder + PublishedPaths.conformityJSON,
+                signedByCertifier: entry.signedByCertifier,
+                certifierKeyMultibase: entry.signedByCertifier ? certifierKey : nil)
+        }
+        let override = options.projectRoot.appendingPathComponent("templates/site")
+        let input = SiteInput(project: project, today: CalendarDate(containing: options.now), issuerDID: issuer.did,
+                              keys: keys, batchProofs: batchProofs, certificateProofs: certificateProofs,
+                              templatesOverride: Files.exists(override) ? override : nil,
+                              templatesDirectory: options.resources.templatesDirectory.appendingPathComponent("site"))
+        do {
+            return try SiteBuilder(input: input).write(to: site).pageCount
+        } catch {
+            throw .site(error.description)
         }
     }
 }
