@@ -1,0 +1,19 @@
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+/// Writes a PNG file from pixel rows in cairo's RGB24/ARGB32 layout (one native-endian
+/// uint32 per pixel, 0x00RRGGBB). When `grayscale` is non-zero the red channel is stored as
+/// 8-bit gray. `dpi` is recorded in the pHYs chunk (pixels per metre). No time chunk is
+/// written, so equal pixels give equal bytes. Returns 0 on success; on failure returns -1
+/// and puts libpng's message (or the system error) into `error` (NUL-terminated).
+int passport_png_write(const char *path, const uint32_t *pixels, uint32_t width, uint32_t height,
+                       uint32_t stride_bytes, int grayscale, uint32_t dpi,
+                       char *error, size_t error_capacity);
+
+/// Reads a PNG file as 8-bit gray pixels (colour is converted, alpha dropped, 16-bit reduced),
+/// `*width × *height` bytes row by row into a buffer the caller frees with `free()`; `*dpi` is
+/// the horizontal resolution from pHYs (0 if absent or not in metres). Used to check written
+/// labels. Returns the buffer, or NULL with libpng's message (or the system error) in `error`.
+uint8_t *passport_png_read_gray(const char *path, uint32_t *width, uint32_t *height, uint32_t *dpi,
+                                char *error, size_t error_capacity);
