@@ -26,7 +26,11 @@ public enum Length: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The length in millimetres (percentages need a side, in points).
     public func millimetres(side: Double = 0) -> Double {
-        points(side: side) / Self.pointsPerMillimetre
+        switch self {
+        case let .millimetres(value): value
+        case let .inches(value): value * 25.4
+        default: points(side: side) / Self.pointsPerMillimetre
+        }
     }
 
     var isRelative: Bool {

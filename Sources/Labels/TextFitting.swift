@@ -134,9 +134,8 @@ enum TextFitter {
         }
         if var last = lines.popLast() {
             let ellipsis = ellipsisItems(metrics)
-            while let tail = last.last, tail.scalar == " " || width(of: (last + ellipsis)[...]) > maxWidth {
+            while let tail = last.last, width(of: (last + ellipsis)[...]) > maxWidth || isDangling(tail.scalar) {
                 last.removeLast()
-                if last.isEmpty { break }
             }
             lines.append(last + ellipsis)
         }
@@ -192,6 +191,14 @@ enum TextFitter {
             var line = line
             while line.last?.scalar == " " { line.removeLast() }
             return line
+        }
+    }
+
+    /// Spaces and separators that should not be left just before an ellipsis.
+    static func isDangling(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "-", "/", ",", ";", ":", "\u{00B7}", "\u{2013}", "\u{2014}", "(": true
+        default: false
         }
     }
 

@@ -1,0 +1,308 @@
+import Foundation
+import QRCode
+import Testing
+@testable import Labels
+
+/// Decodes every label of a PDF with zbar: each label's area is rasterised on its own at
+/// 300 dpi with pdftoppm, so results come in label order.
+func decodeLabels(pdf: URL, template: LabelTemplate, slots: Range<Int>) throws -> [[String]] {
+    let sheet = template.sheet
+    let pixels = { (millimetres: Double) in Int((millimetres * 300 / 25.4).rounded()) }
+    let folder = try scratchFolder("crops")
+    return try slots.map { slot in
+        let origin = sheet.labelOrigin(slot: slot % sheet.labelsPerPage)
+        let page = String(slot / sheet.labelsPerPage + 1)
+        let prefix = folder.appendingPathComponent("slot\(slot)").path
+        let raster = try run("/usr/bin/pdftoppm", [
+            "-r", "300", "-png", "-f", page, "-l", page, "-x", String(pixels(origin.x)), "-y", String(pixels(origin.y)),
+            "-W", String(pixels(sheet.labelWidth)), "-H", String(pixels(sheet.labelHeight)), "-singlefile", pdf.path, prefix,
+        ])
+        #expect(raster.status == 0, "\(raster.error)")
+        return try zbar(prefix + ".png")
+    }
+}
+
+/// The texts zbar finds in an image (none: empty).
+func zbar(_ image: String) throws -> [String] {
+    let result = try run("/usr/bin/zbarimg", ["--raw", "-q", image])
+    return result.output.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+}
+
+/// The resolution in a PNG's pHYs chunk, read from the file's bytes.
+func physDPI(_ url: URL) throws -> (x: Int, y: Int)? {
+    let bytes = [UInt8](try Data(contentsOf: url))
+    func be32(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+    var offset = 8
+    while offset + 12 <= bytes.count {
+        let length = be32(offset)
+        let type = String(decoding: bytes[offset + 4..<offset + 8], as: UTF8.self)
+        if type == "pHYs" {
+            let unit = bytes[offset + 16]
+            guard unit == 1 else { return nil }
+            return (Int((Double(be32(offset + 8)) * 0.0254).rounded()), Int((Double(be32(offset + 12)) * 0.0254).rounded()))
+        }
+        if type == "IDAT" { return nil }  // pHYs must come before the image data
+        offset += 12 + length
+    }
+    return nil
+}
+
+@Suite("Rendering")
+struct RenderTests {
+    static let catalog = TemplateCatalog(resources: bundled)
+    static let renderer = LabelRenderer(resources: bundled)
+
+    /// Batch codes on the mini labels (a signed unit code does not fit them), unit codes elsewhere.
+    static func content(for template: LabelTemplate) -> @Sendable (Int) -> LabelContent {
+        let batch = template.name == "avery-l7651"
+        return { index in batch ? sampleContent(nil) : sampleContent(index + 1) }
+    }
+
+    static func expectedCode(_ template: LabelTemplate, _ index: Int) -> String {
+        template.name == "avery-l7651" ? batchURI : unitURI(index + 1)
+    }
+
+    @Test("every shipped template: each label's code decodes to its URI, in order", arguments: TemplateTests.shipped)
+    func everyLabelScans(name: String) throws {
+        let template = try Self.catalog.template(named: name)
+        let folder = try scratchFolder()
+        let count = template.sheet.labelsPerPage == 1 ? 3 : 4
+        let pdf = folder.appendingPathComponent("labels.pdf")
+        let report = try Self.renderer.render(
+            LabelRunRequest(template: template, count: count, documentDate: fixedDate, pdf: pdf),
+            content: Self.content(for: template))
+        #expect(report.pageCount == (template.sheet.labelsPerPage == 1 ? 3 : 1))
+        let decoded = try decodeLabels(pdf: pdf, template: template, slots: 0..<count)
+        for index in 0..<count {
+            #expect(decoded[index] == [Self.expectedCode(template, index)], "label \(index + 1)")
+        }
+    }
+
+    @Test("every shipped template: PNG has the printer's dpi, whole-pixel modules and a clear quiet zone",
+          arguments: TemplateTests.shipped)
+    func pngIsPrintReady(name: String) throws {
+        let template = try Self.catalog.template(named: name)
+        let folder = try scratchFolder()
+        let pngs = folder.appendingPathComponent("png")
+        _ = try Self.renderer.render(LabelRunRequest(template: template, count: 2, documentDate: fixedDate, pngDirectory: pngs),
+                                     content: Self.content(for: template))
+        let files = try FileManager.default.contentsOfDirectory(atPath: pngs.path).sorted()
+        #expect(files.count == 2)
+        let dpi = template.sheet.dpi
+        for (index, file) in files.enumerated() {
+            let url = pngs.appendingPathComponent(file)
+            let phys = try #require(try physDPI(url))
+            #expect(phys.x == dpi && phys.y == dpi)
+            let image = try GrayImage(contentsOf: url.path)
+            #expect(image.dpi == dpi)
+            #expect(image.width == Int((template.sheet.labelWidth * Double(dpi) / 25.4).rounded()))
+            #expect(image.height == Int((template.sheet.labelHeight * Double(dpi) / 25.4).rounded()))
+            let text = Self.expectedCode(template, index)
+            #expect(try zbar(url.path) == [text])
+            try checkCode(in: image, template: template, symbol: QRMatrix(encoding: text))
+        }
+    }
+
+    /// Finds the code inside its box and checks it pixel by pixel: only pure black and white,
+    /// square modules of a whole number of pixels, matching the symbol, quiet zone white.
+    func checkCode(in image: GrayImage, template: LabelTemplate, symbol: QRMatrix) throws {
+        let scale = Double(template.sheet.dpi) / 72
+        let box = template.geometry.code
+        let left = Int((box.x * scale).rounded(.up)), top = Int((box.y * scale).rounded(.up))
+        let right = min(image.width, Int((box.maxX * scale).rounded(.down)))
+        let bottom = min(image.height, Int((box.maxY * scale).rounded(.down)))
+        var minX = Int.max, maxX = -1, minY = Int.max, maxY = -1
+        var grey = 0
+        for y in top..<bottom {
+            for x in left..<right {
+                let value = image[x, y]
+                if value != 0 && value != 255 { grey += 1 }
+                if value < 128 { minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y) }
+            }
+        }
+        #expect(grey == 0, "antialiased pixels in the code box")
+        let side = maxX - minX + 1
+        #expect(side == maxY - minY + 1)
+        #expect(side % symbol.size == 0, "symbol is \(side) px for \(symbol.size) modules")
+        let module = side / symbol.size
+        #expect(module >= QRPlacement.minimumModuleDots(dpi: template.sheet.dpi))
+        var wrong = 0
+        for row in 0..<symbol.size {
+            for column in 0..<symbol.size {
+                let expected: UInt8 = symbol[row, column] ? 0 : 255
+                for dy in 0..<module {
+                    for dx in 0..<module where image[minX + column * module + dx, minY + row * module + dy] != expected {
+                        wrong += 1
+                    }
+                }
+            }
+        }
+        #expect(wrong == 0, "\(wrong) pixels differ from the symbol")
+        let quiet = 4 * module
+        #expect(minX - quiet >= 0 && minY - quiet >= 0 && maxX + quiet < image.width && maxY + quiet < image.height,
+                "quiet zone leaves the label")
+        var dirty = 0
+        for y in max(0, minY - quiet)...min(image.height - 1, maxY + quiet) {
+            for x in max(0, minX - quiet)...min(image.width - 1, maxX + quiet) {
+                let inside = x >= minX && x <= maxX && y >= minY && y <= maxY
+                if !inside && image[x, y] != 255 { dirty += 1 }
+            }
+        }
+        #expect(dirty == 0, "\(dirty) non-white pixels in the quiet zone")
+    }
+
+    @Test func sameInputGivesSameBytes() throws {
+        let template = try Self.catalog.template(named: "avery-l7160")
+        var runs: [[String: Data]] = []
+        for _ in 0..<2 {
+            let folder = try scratchFolder()
+            _ = try Self.renderer.render(
+                LabelRunRequest(template: template, count: 3, documentDate: fixedDate, title: "Lot L2026A",
+                                pdf: folder.appendingPathComponent("labels.pdf"),
+                                pngDirectory: folder.appendingPathComponent("png"),
+                                svgDirectory: folder.appendingPathComponent("svg"),
+                                manifest: folder.appendingPathComponent("labels.csv")),
+                content: { sampleContent($0 + 1) })
+            var files: [String: Data] = [:]
+            let enumerator = FileManager.default.enumerator(atPath: folder.path)
+            while let path = enumerator?.nextObject() as? String {
+                let url = folder.appendingPathComponent(path)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files[path] = try Data(contentsOf: url)
+                }
+            }
+            runs.append(files)
+        }
+        #expect(runs[0].keys.sorted() == ["labels.csv", "labels.pdf", "png/label-000001.png", "png/label-000002.png",
+                                         "png/label-000003.png", "svg/label-000001.svg", "svg/label-000002.svg",
+                                         "svg/label-000003.svg"])
+        for (path, data) in runs[0] {
+            #expect(runs[1][path] == data, "\(path) differs between runs")
+        }
+        let svg = String(decoding: try #require(runs[0]["svg/label-000001.svg"]), as: UTF8.self)
+        #expect(svg.contains(#"width="180pt" height="108pt""#) && !svg.contains("surface"))
+    }
+
+    @Test func pdfHasVectorTextEmbeddedFontsAndAFixedDate() throws {
+        let template = try Self.catalog.template(named: "avery-l7163")
+        let folder = try scratchFolder()
+        let pdf = folder.appendingPathComponent("labels.pdf")
+        let report = try Self.renderer.render(
+            LabelRunRequest(template: template, count: 20, documentDate: fixedDate, title: "Lot L2026A", pdf: pdf),
+            content: { sampleContent($0 + 1) })
+        #expect(report.pageCount == 2)
+        let fonts = try run("/usr/bin/pdffonts", [pdf.path]).output
+        #expect(fonts.contains("NotoSans-Regular") && fonts.contains("NotoSans-Bold"))
+        let fontLines = fonts.split(separator: "\n").dropFirst(2)
+        #expect(!fontLines.isEmpty && fontLines.allSatisfy { $0.contains(" yes yes ") }, "\(fonts)")  // embedded, subset
+        let info = try run("/usr/bin/pdfinfo", [pdf.path]).output
+        #expect(info.contains("Title:           Lot L2026A"))
+        #expect(info.contains("CreationDate:") && info.contains("2026"), "\(info)")
+        #expect(info.contains("Pages:           2"))
+        let text = try run("/usr/bin/pdftotext", ["-f", "1", "-l", "1", pdf.path, "-"]).output
+        #expect(text.contains("Frantoio Oliveto") && text.contains("No. 000001"))
+        let bytes = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
+        #expect(bytes.contains("/ImageMask true") && bytes.contains("/Interpolate false") && !bytes.contains("/Interpolate true"))
+    }
+
+    @Test func startPositionSkipsUsedSlots() throws {
+        let template = try Self.catalog.template(named: "avery-l7160")
+        let folder = try scratchFolder()
+        let pdf = folder.appendingPathComponent("labels.pdf"), manifest = folder.appendingPathComponent("labels.csv")
+        let report = try Self.renderer.render(
+            LabelRunRequest(template: template, count: 18, documentDate: fixedDate, startPosition: 5, pdf: pdf, manifest: manifest),
+            content: { sampleContent($0 + 1) })
+        #expect(report.pageCount == 2)
+        let decoded = try decodeLabels(pdf: pdf, template: template, slots: 4..<7)
+        #expect(decoded == [[], [unitURI(1)], [unitURI(2)]])
+        let lastPage = try decodeLabels(pdf: pdf, template: template, slots: 21..<23)
+        #expect(lastPage == [[unitURI(17)], [unitURI(18)]])
+        let rows = try String(contentsOf: manifest, encoding: .utf8).split(separator: "\r\n")
+        #expect(rows.first == "serial,code,label,sheet,position")
+        #expect(rows[1] == "000001,\(unitURI(1)),1,1,6")
+        #expect(rows.last == "000018,\(unitURI(18)),18,2,2")
+        #expect(rows.count == 19)
+    }
+
+    @Test func manifestQuotesWhatCSVNeeds() throws {
+        #expect(ManifestWriter.quoted("plain") == "plain")
+        #expect(ManifestWriter.quoted("a,b") == "\"a,b\"")
+        #expect(ManifestWriter.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(ManifestWriter.quoted("two\r\nlines") == "\"two\r\nlines\"")
+        #expect(ManifestWriter.quoted(" padded") == "\" padded\"")
+    }
+
+    @Test func aFailedRunLeavesNothingBehind() throws {
+        struct SigningFailed: Error, CustomStringConvertible { var description: String { "the signing key is locked" } }
+        let template = try Self.catalog.template(named: "avery-l7160")
+        let folder = try scratchFolder()
+        let error = #expect(throws: LabelError.self) {
+            try Self.renderer.render(
+                LabelRunRequest(template: template, count: 40, documentDate: fixedDate,
+                                pdf: folder.appendingPathComponent("labels.pdf"),
+                                pngDirectory: folder.appendingPathComponent("png"),
+                                svgDirectory: folder.appendingPathComponent("svg"),
+                                manifest: folder.appendingPathComponent("labels.csv")),
+                content: { index in
+                    if index == 33 { throw SigningFailed() }
+                    return sampleContent(index + 1)
+                })
+        }
+        #expect(error?.description == "Label 34 could not be prepared: the signing key is locked")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+    }
+
+    @Test func aFailedRunKeepsThePreviousOutput() throws {
+        let template = try Self.catalog.template(named: "thermal-50x30mm")
+        let folder = try scratchFolder()
+        let request = LabelRunRequest(template: template, count: 2, documentDate: fixedDate,
+                                      pdf: folder.appendingPathComponent("labels.pdf"),
+                                      pngDirectory: folder.appendingPathComponent("png"))
+        _ = try Self.renderer.render(request, content: { sampleContent($0 + 1) })
+        let before = try Data(contentsOf: folder.appendingPathComponent("labels.pdf"))
+        #expect(throws: LabelError.self) {
+            try Self.renderer.render(request, content: { _ in sampleContent(1, productName: "") })  // duplicate serials
+        }
+        #expect(try Data(contentsOf: folder.appendingPathComponent("labels.pdf")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("png").path).count == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["labels.pdf", "png"])
+    }
+
+    @Test func duplicateSerialsAreRefusedWhenFilesAreNamedByThem() throws {
+        let template = try Self.catalog.template(named: "avery-l7160")
+        let folder = try scratchFolder()
+        let error = #expect(throws: LabelError.self) {
+            try Self.renderer.render(
+                LabelRunRequest(template: template, count: 3, documentDate: fixedDate, pngDirectory: folder.appendingPathComponent("png")),
+                content: { sampleContent($0 == 2 ? 1 : $0 + 1) })
+        }
+        #expect(error?.description.contains("Serial '000001' appears twice") == true)
+    }
+
+    @Test func badRequestsAreExplained() throws {
+        let template = try Self.catalog.template(named: "avery-l7160")
+        let pdf = try scratchFolder().appendingPathComponent("labels.pdf")
+        let cases: [(LabelRunRequest, String)] = [
+            (LabelRunRequest(template: template, count: 0, documentDate: fixedDate, pdf: pdf), "at least 1"),
+            (LabelRunRequest(template: template, count: 1, documentDate: fixedDate, startPosition: 21, pdf: pdf), "positions 1 to 21"),
+            (LabelRunRequest(template: template, count: 1, documentDate: fixedDate), "No output"),
+        ]
+        for (request, text) in cases {
+            let error = #expect(throws: LabelError.self) { try Self.renderer.render(request, content: { sampleContent($0) }) }
+            #expect(error?.description.contains(text) == true, "\(String(describing: error))")
+        }
+    }
+
+    @Test func progressCountsUpToTheTotal() throws {
+        let template = try Self.catalog.template(named: "avery-l7160")
+        let folder = try scratchFolder()
+        var seen: [Int] = []
+        let report = try Self.renderer.render(
+            LabelRunRequest(template: template, count: 700, documentDate: fixedDate, pdf: folder.appendingPathComponent("labels.pdf")),
+            content: { sampleContent($0 + 1) }, progress: { seen.append($0) })
+        #expect(seen.last == 700 && seen == seen.sorted() && seen.count > 1)
+        #expect(report.labelCount == 700 && report.pageCount == 34)
+        #expect(report.codeVersions == 8...8)
+    }
+}
