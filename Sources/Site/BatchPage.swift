@@ -21,7 +21,8 @@ enum BatchPage {
         alternates.append(["rel": "linkset", "type": "application/linkset+json", "href": "linkset.json"])
         var c = PageFrame.context(site, l, root: root, title: title, description: l.text(product.description),
                                   switchable: true, script: true, alternates: alternates)
-        c["product"] = productContext(product, l, root: root)
+        let shared = root == SiteModel.batchRoot ? site.productParts[product.id + "|" + l.language]?.values : nil
+        c.merge(shared ?? productParts(site, product, l, root: root)) { _, part in part }
         c["batch"] = batchContext(batch, l)
         c["image"] = PageFrame.image(site, product, root: root, alt: name)
         c["signed_by"] = l.format("signed_by", ["producer": producer.name])
@@ -37,6 +38,28 @@ enum BatchPage {
         c["journey"] = journey.context
         if let origin = journey.origin { c["origin"] = l.format("origin_from", ["place": origin]) }
         if let value = ValueShareView.context(batch, producer: producer, l) { c["value"] = value }
+        let inputs = batch.inputs.map { input -> [String: Any] in
+            var row: [String: Any] = ["name": l.text(input.name), "url": input.passportURL, "sha256": input.sha256]
+            PageFrame.put(&row, "href", Markup.externalHref(input.passportURL))
+            PageFrame.put(&row, "quantity", input.quantity.map(l.quantity))
+            return row
+        }
+        c["inputs"] = inputs
+        c["has_inputs"] = !inputs.isEmpty
+        let actorIDs = Set(batch.journey.map(\.actor) + batch.valueShares.map(\.actor))
+        let actors = producer.actors.filter { actorIDs.contains($0.id) }.map { actorContext($0, l) }
+        c["actors"] = actors
+        c["has_actors"] = !actors.isEmpty
+        c["proof"] = proofContext(site, proof, root: root)
+        let pageURL = site.absolute(urlPath + SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage))
+        c["jsonld"] = Markup.scriptSafeJSON(StructuredData.product(product, batch: batch, site: site, l: l, pageURL: pageURL))
+        return c
+    }
+
+    /// The parts of a batch page that depend only on the product and language.
+    static func productParts(_ site: SiteModel, _ product: Product, _ l: Localizer, root: String) -> [String: Any] {
+        var c: [String: Any] = ["product": productContext(product, l, root: root),
+                                "producer": producerContext(site.project.producer, l)]
         let certificates = PageFrame.certificates(site, product, l, root: root)
         c["certificates"] = certificates
         c["has_certificates"] = !certificates.isEmpty
@@ -53,22 +76,6 @@ enum BatchPage {
         let materials = PageFrame.materials(product, l)
         c["materials"] = materials
         c["has_materials"] = !materials.isEmpty
-        let inputs = batch.inputs.map { input -> [String: Any] in
-            var row: [String: Any] = ["name": l.text(input.name), "url": input.passportURL, "sha256": input.sha256]
-            PageFrame.put(&row, "href", Markup.externalHref(input.passportURL))
-            PageFrame.put(&row, "quantity", input.quantity.map(l.quantity))
-            return row
-        }
-        c["inputs"] = inputs
-        c["has_inputs"] = !inputs.isEmpty
-        c["producer"] = producerContext(producer, l)
-        let actorIDs = Set(batch.journey.map(\.actor) + batch.valueShares.map(\.actor))
-        let actors = producer.actors.filter { actorIDs.contains($0.id) }.map { actorContext($0, l) }
-        c["actors"] = actors
-        c["has_actors"] = !actors.isEmpty
-        c["proof"] = proofContext(site, proof, root: root)
-        let pageURL = site.absolute(urlPath + SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage))
-        c["jsonld"] = Markup.scriptSafeJSON(StructuredData.product(product, batch: batch, site: site, l: l, pageURL: pageURL))
         return c
     }
 
@@ -127,7 +134,6 @@ enum BatchPage {
             c["jwt_href"] = root + PageFrame.urlPath(proof.jwtPath)
             c["json_href"] = root + PageFrame.urlPath(proof.jsonPath)
             PageFrame.put(&c, "jwt_sha256", proof.jwtSHA256)
-            PageFrame.put(&c, "jws", proof.jws)
         }
         return c
     }

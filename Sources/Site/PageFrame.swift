@@ -12,7 +12,8 @@ enum PageFrame {
     static func context(_ site: SiteModel, _ l: Localizer, root: String, title: String, description: String?,
                         switchable: Bool, script: Bool, alternates: [[String: Any]] = []) -> [String: Any] {
         var context: [String: Any] = [
-            "lang": l.language, "csp": contentSecurityPolicy, "title": title, "t": l.strings,
+            "lang": l.language, "csp": contentSecurityPolicy, "title": title,
+            "t": site.boxedStrings[l.language] ?? ContextNode.box(l.strings),
             "assets": root + SiteLayout.assetsDirectory, "script": script, "alternates": alternates,
             "home_href": root + SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage),
             "producer_name": site.project.producer.name,
@@ -100,10 +101,6 @@ enum PageFrame {
         }
     }
 
-    /// A site-relative file path (as on disk) turned into a URL path: each segment percent-encoded.
-    static func urlPath(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { SiteLayout.percentEncode(String($0)) }
-            .joined(separator: "/")
-    }
+    /// A site-relative path given by the caller, made safe as a URL path (see `SiteLayout.urlSafePath`).
+    static func urlPath(_ path: String) -> String { SiteLayout.urlSafePath(path) }
 }

@@ -114,14 +114,13 @@ public enum SiteBenchmark {
         guard let template = project.batches.first else {
             throw .unreadableFile(path: "\(folder.path)/batches/b.yaml (synthetic project)")
         }
-        let jws = "eyJhbGciOiJFZERTQSJ9." + String(repeating: "eyJ2YyI6e319", count: 200) + "." + String(repeating: "A", count: 86)
         var proofs: [String: BatchProof] = [:]
         project.batches = (0..<max(0, batches)).map { index in
             var batch = template
             batch.id = "b\(index)"
             batch.lot = "B\(index)"
             let folder = SiteLayout.batchDirectory(gtin: "08012345000012", lot: batch.lot)
-            proofs[batch.id] = BatchProof(jwtPath: folder + "dpp.jwt", jsonPath: folder + "dpp.json", jws: jws,
+            proofs[batch.id] = BatchProof(jwtPath: folder + "dpp.jwt", jsonPath: folder + "dpp.json",
                                           jwtSHA256: String(repeating: "ab", count: 32))
             return batch
         }

@@ -65,20 +65,22 @@ public struct SiteKey: Sendable, Hashable {
     }
 }
 
-/// The signed passport of one batch, as written next to its page.
+/// The signed passport of one batch, as written next to its page. The page's check fetches
+/// `jwtPath` from the same origin, so it checks the very file others download and pages stay light.
 public struct BatchProof: Sendable, Hashable {
-    /// Site-relative path of the compact JWS, e.g. `01/08012345678901/10/L1/dpp.jwt`.
+    /// Site-relative URL path of the compact JWS, e.g. `01/08012345678901/10/L1/dpp.jwt`
+    /// (percent-encoded as `SiteLayout.batchURLPath` gives it; a plain file path works too).
     public var jwtPath: String
-    /// Site-relative path of the decoded credential JSON.
+    /// Site-relative URL path of the decoded credential JSON.
     public var jsonPath: String
-    /// The compact JWS itself, embedded so the page can check it even when opened from a file.
-    /// Empty to make the page fetch `jwtPath` from the same origin instead.
+    /// The compact JWS text. Not embedded in the page (it would double the page's weight); kept so the
+    /// caller can hand it over and later renderers may use it.
     public var jws: String
     /// SHA-256 of the JWS bytes, 64 lower-case hex characters.
     public var jwtSHA256: String
 
     /// Creates a batch proof.
-    public init(jwtPath: String, jsonPath: String, jws: String, jwtSHA256: String) {
+    public init(jwtPath: String, jsonPath: String, jws: String = "", jwtSHA256: String) {
         self.jwtPath = jwtPath
         self.jsonPath = jsonPath
         self.jws = jws
@@ -88,9 +90,9 @@ public struct BatchProof: Sendable, Hashable {
 
 /// The conformity credential that backs one certificate.
 public struct CertificateProof: Sendable, Hashable {
-    /// Site-relative path of the DCC compact JWS.
+    /// Site-relative URL path of the DCC compact JWS.
     public var jwtPath: String
-    /// Site-relative path of the decoded DCC JSON.
+    /// Site-relative URL path of the decoded DCC JSON.
     public var jsonPath: String
     /// True when the certifier signed it; false when the producer self-declares it.
     public var signedByCertifier: Bool

@@ -72,6 +72,24 @@ public enum SiteLayout {
         return result
     }
 
+    /// A path made safe as a URL path: bytes outside RFC 3986 unreserved characters, `/` and an
+    /// existing `%XX` escape are percent-encoded. A URL path (as `batchURLPath` gives) passes
+    /// unchanged; a file path holding a lot as written gets encoded.
+    static func urlSafePath(_ path: String) -> String {
+        let bytes = Array(path.utf8)
+        var result = ""
+        for (index, byte) in bytes.enumerated() {
+            let isEscape = byte == UInt8(ascii: "%") && index + 2 < bytes.count
+                && bytes[index + 1].isHexDigit && bytes[index + 2].isHexDigit
+            if isUnreserved(byte) || byte == UInt8(ascii: "/") || isEscape {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%" + hexDigit(byte >> 4) + hexDigit(byte & 0xF)
+            }
+        }
+        return result
+    }
+
     /// Whether a lot or serial can live at a path on disk: no empty, `.` or `..` segment.
     public static func isSafePathText(_ text: String) -> Bool {
         text.split(separator: "/", omittingEmptySubsequences: false)
@@ -98,7 +116,13 @@ public enum SiteLayout {
         }
     }
 
-    private static func hexDigit(_ value: UInt8) -> String {
+    fileprivate static func hexDigit(_ value: UInt8) -> String {
         String(UnicodeScalar(value < 10 ? 48 + value : 55 + value))
+    }
+}
+
+private extension UInt8 {
+    var isHexDigit: Bool {
+        (48...57).contains(self) || (65...70).contains(self) || (97...102).contains(self)
     }
 }

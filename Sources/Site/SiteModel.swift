@@ -15,6 +15,13 @@ struct SiteModel: Sendable {
     let status: [String: CertificateStatus]
     /// Language code → its own name, for the language switch.
     let languageNames: [String: String]
+    /// Language code → interface strings, boxed once for Mustache.
+    private(set) var boxedStrings: [String: ContextNode] = [:]
+    /// "product id|language" → the parts of a batch page that only depend on the product, for batch
+    /// pages at the usual depth (`01/<gtin>/10/<lot>/`); boxed once, shared by every batch page.
+    private(set) var productParts: [String: ContextNode] = [:]
+    /// The relative root of a batch page whose lot has no `/`.
+    static let batchRoot = "../../../../"
 
     var project: Project { input.project }
     var defaultLanguage: String { project.producer.defaultLanguage }
@@ -59,6 +66,13 @@ struct SiteModel: Sendable {
         }
         self.evidence = evidence
         self.status = status
+        for l in localizers {
+            boxedStrings[l.language] = ContextNode(l.strings.mapValues { ContextText(renderText: $0) })
+            for product in project.products {
+                productParts[product.id + "|" + l.language] = ContextNode(
+                    BatchPage.productParts(self, product, l, root: Self.batchRoot).mapValues(ContextNode.box))
+            }
+        }
         for batch in project.batches {
             for text in [batch.lot] + (batch.serials.map { [$0.serial($0.first), $0.serial($0.last)] } ?? [])
             where !SiteLayout.isSafePathText(text) {

@@ -45,10 +45,12 @@ struct TemplateSet: Sendable {
             }
         }
         var library = MustacheLibrary()
+        _ = FastHTMLContentType.registered
         for name in sources.keys.sorted() {
             guard let source = sources[name] else { continue }
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                // Same line numbers: the pragma shares the first line.
+                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw .templateSyntax(file: source.file, line: error.context.lineNumber,
                                       column: error.context.columnNumber, problem: "\(error.error)")
@@ -64,7 +66,7 @@ struct TemplateSet: Sendable {
 
     /// Renders page template `name` (checked to exist when loading).
     func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        library.render(ContextNode.box(context), withTemplate: name) ?? ""
     }
 
     /// Every page template exists and every partial any template includes exists.

@@ -70,14 +70,15 @@
       .then(function () { return true; }, function () { return false; });
   }
 
-  // The passport's compact JWS: header.payload signed with one of the producer's keys.
+  // The passport's compact JWS (the published dpp.jwt, same origin): header.payload signed with one
+  // of the producer's keys.
   function checkPassport(supported) {
     var proof = doc.getElementById('proof'), out = doc.getElementById('sig-status');
     if (!proof || !out) return;
     var t = proof.dataset;
     if (!supported) { say(out, t.tUnsupported, 'warn'); return; }
     say(out, t.tChecking, '');
-    var load = t.jws ? Promise.resolve(t.jws) : fetch(t.jwt).then(function (r) {
+    var load = fetch(t.jwt, { cache: 'no-cache' }).then(function (r) {
       if (!r.ok) throw new Error('unavailable');
       return r.text();
     });

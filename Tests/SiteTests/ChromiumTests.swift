@@ -107,7 +107,7 @@ struct ChromiumTests {
     @Test("a tampered passport is reported as not matching")
     func tampered() throws {
         let project = try Fixture.demoProject()
-        let (site, _) = try Fixture.build(try Fixture.input(project, tamper: true), name: "chromium-tampered")
+        let (site, _) = try Fixture.build(try Fixture.input(project), name: "chromium-tampered", tamper: true)
         let results = try ChromiumHarness.run(site: site, visits: [
             Self.visit("/01/08012345000012/10/L2026A/", Self.phone, mobile: true, shot: "phone-tampered",
                        ["signature": "document.documentElement.dataset.signature || 'none'",

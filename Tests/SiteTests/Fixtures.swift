@@ -67,8 +67,14 @@ enum Fixture {
         return base64URL(try signingKey().signature(for: Data(message.utf8)))
     }
 
-    /// Site input with real signatures; `tamper` breaks the passport signature of every batch.
-    static func input(_ project: Project, tamper: Bool = false, override: URL? = nil) throws -> SiteInput {
+    /// The passport JWS of a batch; `tamper` changes its payload after signing.
+    static func passport(_ batch: Batch, did: String, tamper: Bool) throws -> String {
+        let jws = try jws(payload: #"{"iss":"\#(did)","lot":"\#(batch.id)"}"#, kid: did + "#main")
+        return tamper ? jws.replacingOccurrences(of: ".", with: ".e30", options: [], range: jws.range(of: ".")) : jws
+    }
+
+    /// Site input with real signatures.
+    static func input(_ project: Project, override: URL? = nil) throws -> SiteInput {
         let host = project.producer.baseURL.replacingOccurrences(of: "https://", with: "")
         let did = "did:web:" + host
         let key = SiteKey(id: "main", didURL: did + "#main", multibase: "z6MkFixtureKeyNotAMultibase",
@@ -77,11 +83,10 @@ enum Fixture {
         var proofs: [String: BatchProof] = [:]
         for batch in project.batches {
             guard let product = project.product(batch.product) else { continue }
-            let folder = SiteLayout.batchDirectory(gtin: product.gtin, lot: batch.lot)
-            var jws = try jws(payload: #"{"iss":"\#(did)","lot":"\#(batch.id)"}"#, kid: did + "#main")
-            if tamper { jws = jws.replacingOccurrences(of: ".", with: ".e30", options: [], range: jws.range(of: ".")) }
+            let folder = SiteLayout.batchURLPath(gtin: product.gtin, lot: batch.lot)
+            let jws = try passport(batch, did: did, tamper: false)
             let digest = SHA256.hash(data: Data(jws.utf8)).map { String(format: "%02x", $0) }.joined()
-            proofs[batch.id] = BatchProof(jwtPath: folder + "dpp.jwt", jsonPath: folder + "dpp.json", jws: jws,
+            proofs[batch.id] = BatchProof(jwtPath: folder + "dpp.jwt", jsonPath: folder + "dpp.json",
                                           jwtSHA256: digest)
         }
         var certificates: [String: CertificateProof] = [:]
@@ -97,13 +102,15 @@ enum Fixture {
 
     /// Builds the site into a fresh folder and writes the credential files the pipeline would add,
     /// so links to them resolve.
-    static func build(_ input: SiteInput, name: String) throws -> (URL, SiteReport) {
+    static func build(_ input: SiteInput, name: String, tamper: Bool = false) throws -> (URL, SiteReport) {
         let output = try temporaryFolder(name)
         let report = try SiteBuilder(input: input).write(to: output)
         var extra: [String: String] = [SiteLayout.didDocumentPath(baseURL: input.project.producer.baseURL): "{}"]
-        for proof in input.batchProofs.values {
-            extra[proof.jwtPath] = proof.jws
-            extra[proof.jsonPath] = "{}"
+        for batch in input.project.batches {
+            guard let proof = input.batchProofs[batch.id] else { continue }
+            // Proof paths are URL paths; files live where a host finds them after decoding.
+            extra[proof.jwtPath.removingPercentEncoding ?? proof.jwtPath] = try passport(batch, did: input.issuerDID, tamper: tamper)
+            extra[proof.jsonPath.removingPercentEncoding ?? proof.jsonPath] = "{}"
         }
         for proof in input.certificateProofs.values {
             extra[proof.jwtPath] = "e30.e30.e30"

@@ -18,6 +18,8 @@ struct PartsTests {
         #expect(SiteLayout.didDocumentPath(baseURL: "https://oliveto.example") == ".well-known/did.json")
         #expect(SiteLayout.didDocumentPath(baseURL: "https://host.example/oliveto") == "did.json")
         #expect(SiteLayout.rootPrefix(forURLPath: "01/08012345000012/10/N-26%2F1/") == "../../../../")
+        #expect(SiteLayout.urlSafePath("01/1/10/N-26%2F1/dpp.jwt") == "01/1/10/N-26%2F1/dpp.jwt")
+        #expect(SiteLayout.urlSafePath("01/1/10/A&B %/dpp.jwt") == "01/1/10/A%26B%20%25/dpp.jwt")
         #expect(!SiteLayout.isSafePathText("../x") && !SiteLayout.isSafePathText("a//b") && SiteLayout.isSafePathText("a/b"))
     }
 
