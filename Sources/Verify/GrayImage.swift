@@ -19,16 +19,16 @@ public struct GrayImage: Sendable, Equatable {
         self.pixels = pixels
     }
 
-    /// Reads a PNG or JPEG file.
+    /// Reads a PNG or JPEG file; messages name it by `path` as given.
     /// - Throws: `VerifyError.unreadableImage` naming the problem.
-    public init(contentsOf url: URL) throws(VerifyError) {
+    public init(contentsOfFile path: String) throws(VerifyError) {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .unreadableImage(path: url.path, reason: "the file cannot be read (\(error.localizedDescription))")
+            throw .unreadableImage(path: path, reason: "the file cannot be read (\(error.localizedDescription))")
         }
-        try self.init(decoding: data, name: url.path)
+        try self.init(decoding: data, name: path)
     }
 
     /// Decodes PNG or JPEG bytes, recognised by their signature. `name` is used in messages.

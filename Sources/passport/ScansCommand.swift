@@ -57,10 +57,6 @@ struct ScansCommand: ParsableCommand {
         @Option(name: .shortAndLong, help: ArgumentHelp("Also write the merged scans here, as CSV.", valueName: "file"))
         var output: String?
 
-        func validate() throws {
-            guard !files.isEmpty else { throw ValidationError("Give the CSV files to merge.") }
-        }
-
         func run() throws {
             var exports: [[ScanRecord]] = []
             for file in files {

@@ -138,7 +138,7 @@ struct TrustCommand: ParsableCommand {
                       : "note: certifier \(certifier.did) (\(schemes)) is not trusted for these schemes; its certificates will show as warnings until you run `passport trust add certifier --did \(certifier.did) --did-document FILE --scheme …`.")
             }
             if !report.problems.isEmpty {
-                print("warning: \(report.problems.count) credential\(report.problems.count == 1 ? "" : "s") in the bundle failed their check; codes of these batches will be reported TAMPERED:")
+                print("warning: \(report.problems.count) credential\(report.problems.count == 1 ? "" : "s") in the bundle failed \(report.problems.count == 1 ? "its" : "their") check; codes of these batches will be reported TAMPERED:")
                 report.problems.forEach { print("  \($0)") }
             }
         }

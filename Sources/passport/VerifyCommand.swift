@@ -121,6 +121,13 @@ struct VerifyCommand: ParsableCommand {
         if store.producers.isEmpty {
             Console.error("note: the trust store \(store.directory.path) trusts no producer yet; import a bundle with `passport trust import`")
         }
+        var picture: GrayImage?
+        if let image {
+            do { picture = try GrayImage(contentsOfFile: image) } catch {
+                Console.error(error.description)
+                throw ExitCode(VerifyExit.usage)
+            }
+        }
         var log: ScanLog?
         if !noScanLog {
             do { log = try ScanLog(path: scanLog ?? store.defaultScanLog.path) } catch {
@@ -135,16 +142,15 @@ struct VerifyCommand: ParsableCommand {
         var kinds: [Verdict.Kind] = []
         if let code {
             kinds.append(emit(verifier.verify(code), details: true))
-        } else if let image {
-            let verdicts: [Verdict]
-            do {
-                let picture = try GrayImage(contentsOf: URL(fileURLWithPath: image))
-                verdicts = verifier.verify(image: picture, name: image, scanner: try CodeScanner())
-            } catch {
+        } else if let image, let picture {
+            let scanner: CodeScanner
+            do { scanner = try CodeScanner() } catch {
                 Console.error(error.description)
                 throw ExitCode(VerifyExit.usage)
             }
-            for verdict in verdicts { kinds.append(emit(verdict, details: true)) }
+            for verdict in verifier.verify(image: picture, name: image, scanner: scanner) {
+                kinds.append(emit(verdict, details: true))
+            }
         } else {
             while let line = readLine(strippingNewline: true) {
                 guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }

@@ -72,6 +72,6 @@ struct PictureTests {
                 #expect(message.hasPrefix(reason), "\(message)")
             }
         }
-        #expect(throws: VerifyError.self) { _ = try GrayImage(contentsOf: URL(fileURLWithPath: "/nonexistent/label.png")) }
+        #expect(throws: VerifyError.self) { _ = try GrayImage(contentsOfFile: "/nonexistent/label.png") }
     }
 }

@@ -1,0 +1,87 @@
+import Credentials
+import Foundation
+
+/// A shop set up the way a clerk would: the example project built by `passport build`, its
+/// bundle imported into a trust store with `passport trust import`, and the certifier added with
+/// `passport trust add certifier` — everything through the `passport` binary.
+struct VerifyShop {
+    /// Build time of the example's bundle (2026-10-26T07:33:20Z) and the default "now" of scans.
+    static let buildEpoch = "1793000000"
+    static let now = "2026-11-05T10:00:00Z"
+    static let certifierDID = "did:web:terraviva-cert.example"
+
+    let folder: TemporaryDirectory
+    var project: URL { folder.url.appendingPathComponent("farm") }
+    var output: URL { folder.url.appendingPathComponent("output") }
+    var bundle: URL { output.appendingPathComponent("bundle/bundle.json") }
+    var store: URL { folder.url.appendingPathComponent("store") }
+    var certifierDocument: URL { project.appendingPathComponent("certifiers/did_web_terraviva-cert.example.did.json") }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// - Parameters:
+    ///   - recall: a recall to add to the lot batch (evo-2026-a) before building.
+    ///   - importBundle: import the bundle, trusting its producer.
+    ///   - trustCertifier: trust the example's certifier for both its schemes.
+    init(recall: String? = nil, importBundle: Bool = true, trustCertifier: Bool = true) throws {
+        folder = try TemporaryDirectory()
+        try expect(run(["init", "farm"], in: folder.url), "init")
+        if let recall {
+            let batch = project.appendingPathComponent("batches/evo-2026-a.yaml")
+            let text = try String(contentsOf: batch, encoding: .utf8)
+            try (text + recall + "\n").write(to: batch, atomically: true, encoding: .utf8)
+        }
+        try expect(run(["build", "farm", "-o", output.path, "--no-labels"], in: folder.url), "build")
+        if importBundle {
+            try expect(run(["trust", "import", bundle.path, "--trust-producer"]), "trust import")
+        }
+        if trustCertifier {
+            try expect(run(["trust", "add", "certifier", "--did", Self.certifierDID, "--did-document", certifierDocument.path,
+                            "--scheme", "EU organic", "--scheme", "Regenerative Organic Certified"]), "trust add certifier")
+        }
+    }
+
+    private func expect(_ result: CommandResult, _ step: String) throws {
+        guard result.status == 0 else { throw Failure(description: "\(step) failed (\(result.status)): \(result.stderr)") }
+    }
+
+    /// Runs `passport` with this shop's store, clock and name (each overridable).
+    func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil,
+             environment: [String: String] = [:]) throws -> CommandResult {
+        var env = ["PASSPORT_STORE": store.path, "PASSPORT_NOW": Self.now, "PASSPORT_SHOP": "shop-a",
+                   "SOURCE_DATE_EPOCH": Self.buildEpoch]
+        for (key, value) in environment { env[key] = value }
+        return try Command.run(arguments, in: directory ?? folder.url, input: input, environment: env)
+    }
+
+    /// The printed code of unit `serial` of the serialized batch (N2026S), signed with the
+    /// project's key as the labels are.
+    func code(serial: String, gtin: String = "08012345000029", lot: String = "N2026S") throws -> String {
+        let key = try KeyStore(projectDirectory: project).load(id: "main")
+        return try UnitCode.text(baseURL: "https://oliveto.example", gtin: gtin, lot: lot, serial: serial, key: key)
+    }
+
+    /// Every file in the store, relative paths.
+    func storeFiles() -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: store.path)
+        var files: [String] = []
+        while let path = enumerator?.nextObject() as? String { files.append(path) }
+        return files.sorted()
+    }
+
+    /// A QR code PNG of `text` at 300 dpi, drawn by the `qrencode` command.
+    func labelPNG(_ text: String, name: String) throws -> URL {
+        let file = folder.url.appendingPathComponent(name)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["qrencode", "-d", "300", "-s", "6", "-m", "4", "-l", "M", "-o", file.path, text]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "qrencode failed; install it with apt-get install qrencode")
+        }
+        return file
+    }
+}
