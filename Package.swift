@@ -50,11 +50,11 @@ let package = Package(
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
         .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials"]),
         .target(name: "BuildPipeline", dependencies: [
-            "PassportModel", "Credentials", "Site",
+            "PassportModel", "Credentials", "Site", "Labels", "QRCode", "DigitalLink",
         ]),
         .executableTarget(name: "passport", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "BuildPipeline", "Credentials", "PassportModel", "Verify",
+            "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify",
         ]),
 
         .testTarget(name: "PassportModelTests", dependencies: ["PassportModel"]),

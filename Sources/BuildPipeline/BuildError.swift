@@ -11,10 +11,10 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     case file(path: String, reason: String)
     /// A conformity credential handed over by a certifier does not hold.
     case certifierCredential(certificate: String, reason: String)
-    /// The shipped templates or fonts could not be found.
-    case resources(String)
     /// The passport pages could not be rendered (a template problem, named in the message).
     case site(String)
+    /// Labels could not be rendered (template, font, or a code that does not fit: the message says which).
+    case labels(String)
     /// Something else the user must fix, with the fix in the message.
     case invalid(String)
 
@@ -25,8 +25,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
         case .file(let path, let reason): return "\(path): \(reason)"
         case .certifierCredential(let certificate, let reason):
             return "certificates/\(certificate).dcc.jwt: \(reason) — ask the certifier to sign it again with `passport certify`, or delete the file to publish the certificate as self-declared"
-        case .resources(let message): return message
         case .site(let message): return message
+        case .labels(let message): return message
         case .invalid(let message): return message
         }
     }

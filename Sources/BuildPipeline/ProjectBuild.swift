@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import Labels
 import PassportModel
 import Site
 
@@ -55,6 +56,17 @@ public struct ProjectBuild {
         let site = try staged.part("site")
         try writeCredentials(credentials, project: project, site: site, report: &report)
         report.pages = try writePages(credentials, project: project, site: site)
+        if options.renderLabels {
+            let printer = BatchLabels(project: project, issuer: credentials.issuer, key: credentials.signingKey,
+                                      resources: options.resources, documentDate: options.now)
+            let labels = try staged.part("labels")
+            for batch in project.batches {
+                let run = try printer.render(BatchLabels.Request(batchID: batch.id),
+                                             into: labels.appendingPathComponent(batch.id))
+                report.labels += run.labelCount
+                report.labelNotes += run.textAdjustments.map { "\(batch.id): \($0.description)" }
+            }
+        }
         let createdAt = XSDTime.string(options.now)
         let bundle = try BundleWriter.bundle(project: project, credentials: credentials, createdAt: createdAt)
         let bundleJSON = bundle.json.serialized(pretty: true)

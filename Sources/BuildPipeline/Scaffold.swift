@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import Labels
 import PassportModel
 
 /// `passport init`: a complete example project — a small olive-oil cooperative — with its own

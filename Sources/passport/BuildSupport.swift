@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuildPipeline
 import Foundation
+import Labels
 
 /// Settings shared by the commands that write output.
 enum BuildSupport {

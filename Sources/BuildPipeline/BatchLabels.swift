@@ -1,0 +1,177 @@
+import Credentials
+import DigitalLink
+import Foundation
+import Labels
+import PassportModel
+import QRCode
+
+/// Prints a batch's labels: maps the validated records to label content, signs each unit's code,
+/// and hands the run to the label renderer.
+public struct BatchLabels: Sendable {
+    /// Which labels to render, in which template and formats.
+    public struct Request: Sendable {
+        public var batchID: String
+        /// A sheet name or alias from Templates/labels/sheets (or the project's own).
+        public var template: String
+        public var layout: String?
+        public var formats: Set<LabelFormat>
+        /// First unit number to print (serialized batches); nil for the range's first.
+        public var from: Int?
+        /// How many labels; nil for every unit (serialized) or one sheet (lot-level).
+        public var count: Int?
+        /// Label slots already used on the first sheet.
+        public var startPosition: Int
+        public var errorCorrection: QRErrorCorrection
+
+        public init(batchID: String, template: String = BatchLabels.defaultTemplate, layout: String? = nil,
+                    formats: Set<LabelFormat> = Set(LabelFormat.allCases), from: Int? = nil, count: Int? = nil,
+                    startPosition: Int = 0, errorCorrection: QRErrorCorrection = .medium) {
+            self.batchID = batchID
+            self.template = template
+            self.layout = layout
+            self.formats = formats
+            self.from = from
+            self.count = count
+            self.startPosition = startPosition
+            self.errorCorrection = errorCorrection
+        }
+    }
+
+    public enum LabelFormat: String, Sendable, CaseIterable {
+        case pdf, png, svg
+    }
+
+    /// The sheet `build` uses when a batch names none: A4, 21 labels (Avery L7160).
+    public static let defaultTemplate = "avery-l7160"
+
+    public let project: Project
+    public let issuer: DIDWeb
+    public let key: SigningKey
+    public let resources: ResourceLocator
+    /// The PDF's creation date: the build instant, never the wall clock during rendering.
+    public let documentDate: Date
+
+    public init(project: Project, issuer: DIDWeb, key: SigningKey, resources: ResourceLocator, documentDate: Date) {
+        self.project = project
+        self.issuer = issuer
+        self.key = key
+        self.resources = resources
+        self.documentDate = documentDate
+    }
+
+    /// Renders into `folder` (`labels.pdf`, `png/`, `svg/`, `manifest.csv`).
+    public func render(_ request: Request, into folder: URL,
+                       progress: ((Int) -> Void)? = nil) throws(BuildError) -> LabelRunReport {
+        guard let batch = project.batches.first(where: { $0.id == request.batchID }) else {
+            let known = project.batches.map(\.id).joined(separator: ", ")
+            throw .invalid("no batch `\(request.batchID)` in batches/ — known batches: \(known)")
+        }
+        guard let product = project.product(batch.product) else {
+            throw .invalid("batch `\(batch.id)` names no known product")
+        }
+        let projectTemplates = URL(fileURLWithPath: project.root).appendingPathComponent("templates")
+        var located = resources
+        if Files.exists(projectTemplates) { located.projectTemplatesDirectory = projectTemplates }
+        let template: LabelTemplate
+        do {
+            template = try TemplateCatalog(resources: located).template(named: request.template, layout: request.layout)
+        } catch { throw .labels(error.description) }
+        let plan = try numbering(batch, request: request, perSheet: template.sheet.labelsPerPage)
+        let content = LabelContentMaker(project: project, product: product, batch: batch, issuer: issuer, key: key)
+        let runRequest = LabelRunRequest(
+            template: template, count: plan.count, documentDate: documentDate,
+            title: "\(product.name.text(in: project.producer.defaultLanguage)) — lot \(batch.lot)",
+            startPosition: request.startPosition, errorCorrection: request.errorCorrection,
+            pdf: request.formats.contains(.pdf) ? folder.appendingPathComponent("labels.pdf") : nil,
+            pngDirectory: request.formats.contains(.png) ? folder.appendingPathComponent("png") : nil,
+            svgDirectory: request.formats.contains(.svg) ? folder.appendingPathComponent("svg") : nil,
+            manifest: folder.appendingPathComponent("manifest.csv"))
+        let first = plan.first
+        do {
+            return try LabelRenderer(resources: located).render(runRequest, content: { index in
+                try content.make(unit: first.map { $0 + index })
+            }, progress: progress)
+        } catch { throw .labels(error.description) }
+    }
+
+    /// Which unit numbers (serialized) or how many copies (lot-level) to print.
+    private func numbering(_ batch: Batch, request: Request, perSheet: Int) throws(BuildError) -> (first: Int?, count: Int) {
+        guard let serials = batch.serials else {
+            if request.from != nil {
+                throw .invalid("batch `\(batch.id)` is not serialized, so --from does not apply — print copies with --count")
+            }
+            let count = request.count ?? max(1, perSheet - request.startPosition)
+            guard count >= 1 else { throw .invalid("--count must be at least 1") }
+            return (nil, count)
+        }
+        let first = request.from ?? serials.first
+        let count = request.count ?? (serials.last - first + 1)
+        guard first >= serials.first, count >= 1, first + count - 1 <= serials.last else {
+            throw .invalid("batch `\(batch.id)` has serials \(serials.serial(serials.first))…\(serials.serial(serials.last)); units \(first)…\(first + count - 1) are outside that range — check --from and --count")
+        }
+        return (first, count)
+    }
+}
+
+/// Builds one label's content from the records; safe to call from several threads.
+struct LabelContentMaker: Sendable {
+    let project: Project
+    let product: Product
+    let batch: Batch
+    let issuer: DIDWeb
+    let key: SigningKey
+
+    func make(unit: Int?) throws -> LabelContent {
+        let language = project.producer.defaultLanguage
+        let words = LabelWords(language: language)
+        var dates: [String] = []
+        if let expiry = batch.expiry { dates.append("\(words.useBy) \(words.format(expiry))") }
+        if let bestBefore = batch.bestBefore { dates.append("\(words.bestBefore) \(words.format(bestBefore))") }
+        dates.append("\(words.produced) \(words.format(batch.productionDate))")
+        let badges = product.certifications.compactMap { project.certificate($0)?.badge }
+        var serial: String?
+        let code: String
+        if let serials = batch.serials, let unit {
+            let text = serials.serial(unit)
+            serial = text
+            code = try UnitCode.text(baseURL: issuer.baseURL, gtin: product.gtin, lot: batch.lot, serial: text, key: key)
+        } else {
+            code = try batchCode()
+        }
+        return LabelContent(codeText: code, gtinDisplay: LabelContent.gtinDisplay(product.gtin),
+                            productName: product.name.text(in: language), producerName: project.producer.name,
+                            lot: batch.lot, serial: serial, dates: dates, netQuantity: product.netQuantity.description,
+                            badges: badges, callToAction: words.scan)
+    }
+
+    /// The batch's Digital Link, with the expiry date (AI 17) when the batch has one.
+    private func batchCode() throws -> String {
+        let gtin = try GTIN(product.gtin)
+        var link = try DigitalLinkURI(gtin: gtin, lot: batch.lot, stem: issuer.baseURL)
+        if let expiry = batch.expiry {
+            link = try DigitalLinkURI(stem: link.stem, primaryKey: link.primaryKey, qualifiers: link.qualifiers,
+                                      attributes: [GS1Element(ai: "17", value: expiry.gs1YYMMDD)])
+        }
+        return link.uriString
+    }
+}
+
+/// The few words a label prints, in the producer's first language (English otherwise).
+struct LabelWords {
+    let useBy, bestBefore, produced, scan: String
+    let months: [String]
+
+    init(language: String) {
+        switch language {
+        case "it":
+            (useBy, bestBefore, produced, scan) = ("Da consumarsi entro", "Da consumarsi preferibilmente entro",
+                                                   "Prodotto il", "Inquadra: origine e prova")
+            months = ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"]
+        default:
+            (useBy, bestBefore, produced, scan) = ("Use by", "Best before", "Produced", "Scan for origin and proof")
+            months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        }
+    }
+
+    func format(_ date: CalendarDate) -> String { "\(date.day) \(months[date.month - 1]) \(date.year)" }
+}
