@@ -60,8 +60,11 @@ struct JourneyMap: Sendable {
             let repeats = seen[key, default: 0]
             seen[key] = repeats + 1
             _ = point
+            // Labels go right of the point unless they would run off the drawing there.
+            let labelWidth = Self.labelWidth(labels[index])
+            let fitsRight = x + 16 + labelWidth <= Self.width - 4, fitsLeft = x - 16 - labelWidth >= 4
             result.append(Point(x: x, y: y + Double(repeats) * 24, label: labels[index], number: index + 1,
-                                labelRight: x < Self.width * 0.62))
+                                labelRight: fitsRight || (!fitsLeft && x < Self.width / 2)))
         }
         points = result
         // Pixels per km: one degree of latitude is 2πR/360 km.
@@ -73,6 +76,9 @@ struct JourneyMap: Sendable {
         scaleLength = nice * pixelsPerKm
     }
 
+    /// Estimated width of a label at the map's 18-unit font.
+    static func labelWidth(_ label: String) -> Double { Double(label.count) * 10 + 8 }
+
     /// The Mustache context of the map partial; numbers written with one decimal for stable bytes.
     func context(_ localizer: Localizer, title: String) -> [String: Any] {
         func n(_ value: Double) -> String { Localizer.fixed(value, digits: 1) }
@@ -82,10 +88,11 @@ struct JourneyMap: Sendable {
         // Labels that would overlap an earlier one are left out; the numbered timeline names every step.
         var shown: [(x0: Double, x1: Double, y: Double)] = []
         let marks: [[String: Any]] = points.map { p in
-            let width = Double(p.label.count) * 10 + 8
+            let width = Self.labelWidth(p.label)
             let x0 = p.labelRight ? p.x + 16 : p.x - 16 - width
             let box = (x0: x0, x1: x0 + width, y: p.y)
-            let free = shown.allSatisfy { abs($0.y - box.y) > 22 || $0.x1 < box.x0 || box.x1 < $0.x0 }
+            let inside = box.x0 >= 0 && box.x1 <= Self.width
+            let free = inside && shown.allSatisfy { abs($0.y - box.y) > 22 || $0.x1 < box.x0 || box.x1 < $0.x0 }
                 && points.allSatisfy { q in q.number == p.number || abs(q.y - p.y) > 12 || q.x < box.x0 - 10 || q.x > box.x1 + 10 }
             if free { shown.append(box) }
             return ["x": n(p.x), "y": n(p.y), "n": String(p.number), "label": p.label, "show_label": free,
