@@ -59,6 +59,16 @@ public struct BatchLabels: Sendable {
         self.documentDate = documentDate
     }
 
+    /// A label printer for a loaded project: its did:web and signing key.
+    public static func forProject(_ project: Project, resources: ResourceLocator,
+                                  documentDate: Date) throws(BuildError) -> BatchLabels {
+        do {
+            let issuer = try DIDWeb(baseURL: project.producer.baseURL)
+            let key = try KeyStore(projectDirectory: URL(fileURLWithPath: project.root)).load(id: project.producer.signingKey)
+            return BatchLabels(project: project, issuer: issuer, key: key, resources: resources, documentDate: documentDate)
+        } catch { throw .credential(error, context: "keys/") }
+    }
+
     /// Renders into `folder` (`labels.pdf`, `png/`, `svg/`, `manifest.csv`).
     public func render(_ request: Request, into folder: URL,
                        progress: ((Int) -> Void)? = nil) throws(BuildError) -> LabelRunReport {

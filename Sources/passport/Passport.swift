@@ -12,6 +12,6 @@ struct Passport: AsyncParsableCommand {
         passports and write the site and labels into ./output.
         """,
         subcommands: [InitCommand.self, CheckCommand.self, KeysCommand.self, CertifyCommand.self,
-                      BuildCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
+                      BuildCommand.self, LabelsCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
     )
 }
