@@ -86,7 +86,8 @@ struct JourneyMap: Sendable {
             ["x1": n(a.x), "y1": n(a.y), "x2": n(b.x), "y2": n(b.y)]
         }
         // Labels that would overlap an earlier one are left out; the numbered timeline names every step.
-        var shown: [(x0: Double, x1: Double, y: Double)] = []
+        // The scale bar's corner counts as taken.
+        var shown: [(x0: Double, x1: Double, y: Double)] = [(0, 16 + scaleLength + 12, height - 20)]
         let marks: [[String: Any]] = points.map { p in
             let width = Self.labelWidth(p.label)
             let x0 = p.labelRight ? p.x + 16 : p.x - 16 - width

@@ -31,13 +31,17 @@ enum ChromiumHarness {
         var chromium: String
         var site: String
         var visits: [Visit]
+        var serve404: Bool
     }
 
-    static func run(site: URL, visits: [Visit]) throws -> [Result] {
+    /// - Parameter serve404: serve `404.html` for missing files, as GitHub Pages or nginx's
+    ///   `error_page` do (`python3 -m http.server` answers a bare error page).
+    static func run(site: URL, visits: [Visit], serve404: Bool = false) throws -> [Result] {
         let folder = try Fixture.temporaryFolder("cdp")
         let script = folder.appendingPathComponent("harness.py")
         try Data(source.utf8).write(to: script)
-        let input = try JSONEncoder().encode(Job(chromium: chromium, site: site.path, visits: visits))
+        let input = try JSONEncoder().encode(Job(chromium: chromium, site: site.path, visits: visits,
+                                                              serve404: serve404))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path]
@@ -65,6 +69,23 @@ enum ChromiumHarness {
     /// Python 3 standard library only: a minimal WebSocket client for the DevTools protocol.
     static let source = #"""
 import base64, json, os, socket, struct, subprocess, sys, tempfile, time, urllib.request, shutil
+
+FALLBACK_SERVER = """
+import functools, http.server, os, sys
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def send_error(self, code, message=None, explain=None):
+        page = os.path.join(self.directory, '404.html')
+        if code != 404 or not os.path.exists(page):
+            return super().send_error(code, message, explain)
+        body = open(page, 'rb').read()
+        self.send_response(404)
+        self.send_header('Content-Type', 'text/html; charset=utf-8')
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])),
+    functools.partial(Handler, directory=sys.argv[2])).serve_forever()
+"""
 
 def free_port():
     s = socket.socket(); s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]; s.close(); return port
@@ -152,8 +173,11 @@ def main():
     http_port, cdp_port = free_port(), free_port()
     origin = 'http://127.0.0.1:%d' % http_port
     profile = tempfile.mkdtemp(prefix='passport-chromium-')
-    server = subprocess.Popen([sys.executable, '-m', 'http.server', '--bind', '127.0.0.1', str(http_port),
-                               '--directory', job['site']], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if job.get('serve404'):
+        command = [sys.executable, '-c', FALLBACK_SERVER, str(http_port), job['site']]
+    else:
+        command = [sys.executable, '-m', 'http.server', '--bind', '127.0.0.1', str(http_port), '--directory', job['site']]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     browser = subprocess.Popen([job['chromium'], '--headless=new', '--no-sandbox', '--disable-gpu',
                                 '--remote-debugging-port=%d' % cdp_port, '--remote-debugging-address=127.0.0.1',
                                 '--user-data-dir=' + profile, '--no-first-run', '--no-default-browser-check',

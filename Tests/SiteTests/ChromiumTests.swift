@@ -104,6 +104,23 @@ struct ChromiumTests {
         #expect(results[4].values["text"]?.contains("not one of the serial numbers") == true)
     }
 
+    @Test("past the landing-page limit, 404.html forwards a unit code to its batch page")
+    func unitBeyondLimit() throws {
+        var input = try Fixture.input(try Fixture.demoProject())
+        input.unitPageLimit = 2
+        let (site, _) = try Fixture.build(input, name: "chromium-404")
+        let signature = try Fixture.unitSignature(gtin: "08012345000012", lot: "L2026A", serial: "000004")
+        let results = try ChromiumHarness.run(site: site, visits: [
+            Self.visit("/01/08012345000012/10/L2026A/21/000004?s=" + signature, Self.phone, mobile: true, shot: nil,
+                       ["text": "document.getElementById('unit').textContent",
+                        "state": "document.documentElement.dataset.unit || 'none'"]),
+        ], serve404: true)
+        Self.checkClean(results[0], allow404: true)
+        #expect(results[0].finalURL.contains("/01/08012345000012/10/L2026A/index.html?serial=000004&s="))
+        #expect(results[0].values["state"] == "valid")
+        #expect(results[0].values["text"]?.contains("Unit 000004") == true)
+    }
+
     @Test("a tampered passport is reported as not matching")
     func tampered() throws {
         let project = try Fixture.demoProject()
