@@ -97,11 +97,27 @@ public struct BatchLabels: Sendable {
             svgDirectory: request.formats.contains(.svg) ? folder.appendingPathComponent("svg") : nil,
             manifest: folder.appendingPathComponent("manifest.csv"))
         let first = plan.first
+        let created = Self.firstMissingFolder(of: folder)
         do {
             return try LabelRenderer(resources: located).render(runRequest, content: { index in
                 try content.make(unit: first.map { $0 + index })
             }, progress: progress)
-        } catch { throw .labels(error.description) }
+        } catch {
+            // Nothing half-written: remove the folders this run created.
+            if let created { try? FileManager.default.removeItem(at: created) }
+            throw .labels(error.description)
+        }
+    }
+
+    /// The outermost folder on the way to `folder` that does not exist yet.
+    private static func firstMissingFolder(of folder: URL) -> URL? {
+        var missing: URL?
+        var current = folder.standardizedFileURL
+        while !Files.exists(current), current.path != "/" {
+            missing = current
+            current = current.deletingLastPathComponent()
+        }
+        return missing
     }
 
     /// Which unit numbers (serialized) or how many copies (lot-level) to print.
