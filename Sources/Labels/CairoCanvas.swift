@@ -90,10 +90,22 @@ final class CairoCanvas {
                 cairo_show_glyphs(context, glyphs.baseAddress, Int32(glyphs.count))
             }
         }
-        for outline in artwork.outlines {
-            roundedRectangle(outline.frame, radius: outline.radius)
-            cairo_set_line_width(context, outline.lineWidth)
-            cairo_stroke(context)
+        if !artwork.outlines.isEmpty {
+            // Outlines are filled rings rather than strokes: the same ink, but a PDF can place
+            // a filled path without working out the stroke's outline each time it is used.
+            cairo_set_fill_rule(context, CAIRO_FILL_RULE_EVEN_ODD)
+            for outline in artwork.outlines {
+                let half = outline.lineWidth / 2
+                roundedRectangle(Rect(x: outline.frame.x - half, y: outline.frame.y - half,
+                                      width: outline.frame.width + outline.lineWidth,
+                                      height: outline.frame.height + outline.lineWidth),
+                                 radius: outline.radius + half)
+                roundedRectangle(Rect(x: outline.frame.x + half, y: outline.frame.y + half,
+                                      width: outline.frame.width - outline.lineWidth,
+                                      height: outline.frame.height - outline.lineWidth),
+                                 radius: max(0, outline.radius - half))
+            }
+            cairo_fill(context)
         }
         cairo_restore(context)
     }

@@ -1,13 +1,15 @@
 internal import CCairo
 import Foundation
+import QRCode
 
 /// Writes labels onto PDF sheets, streaming: each page goes to the file when the next one
 /// starts, so memory stays flat however many labels there are.
 ///
 /// Text is vector text with subset fonts embedded. Text that is the same on every label is
 /// recorded once and placed as a PDF form on each label, which keeps the file small and fast
-/// to write. The code is a 1-bit image mask with interpolation off, at a whole number of
-/// printer dots per module, aligned to the printer's dot grid. Metadata dates are fixed, so
+/// to write. The codes are 1-bit image masks with interpolation off, at a whole number of
+/// printer dots per module, aligned to the printer's dot grid; all codes of a page share one
+/// image, each shown through a clip of exactly its own modules. Metadata dates are fixed, so
 /// the same input gives the same bytes.
 final class PDFSheetWriter {
     private let canvas: CairoCanvas
@@ -17,6 +19,7 @@ final class PDFSheetWriter {
     private var page = -1
     private var formKey: String?
     private var form: CairoCanvas?
+    private var onPage: [(label: PreparedLabel, slot: Int)] = []
 
     /// Pages started so far.
     var pageCount: Int { page + 1 }
@@ -36,43 +39,79 @@ final class PDFSheetWriter {
         self.drawOutlines = drawOutlines
     }
 
-    /// Draws `label` in sheet position `slot` (counted from the first slot of the first page,
-    /// skipped slots included); slots must come in increasing order.
+    /// Adds `label` in sheet position `slot` (counted from the first slot of the first page,
+    /// skipped slots included); slots must come in increasing order. A page is drawn when the
+    /// next one starts.
     func draw(_ label: PreparedLabel, slot: Int) throws(LabelError) {
-        let sheet = template.sheet
-        let perPage = sheet.labelsPerPage
-        while page < slot / perPage {
-            if page >= 0 {
-                cairo_show_page(canvas.context)
-                try canvas.check("finishing page \(page + 1)")
+        let perPage = template.sheet.labelsPerPage
+        if slot / perPage != page {
+            try drawPage()
+            while page < slot / perPage {
+                if page >= 0 {
+                    cairo_show_page(canvas.context)
+                    try canvas.check("finishing page \(page + 1)")
+                }
+                page += 1
             }
-            page += 1
-            if drawOutlines { outlinePage() }
         }
-        let origin = sheet.labelOrigin(slot: slot % perPage)
-        let x = origin.x * Length.pointsPerMillimetre
-        let y = origin.y * Length.pointsPerMillimetre
-        if !label.fixed.isEmpty {
-            if formKey != label.fixed.key || form == nil {
-                let recording = try CairoCanvas.recording(width: template.geometry.width, height: template.geometry.height)
-                recording.draw(label.fixed, fonts: fonts)
-                try recording.check("recording label text")
-                form = recording
-                formKey = label.fixed.key
+        onPage.append((label, slot % perPage))
+    }
+
+    /// Draws the labels collected for the current page: text first, then every code on the page
+    /// from one shared 1-bit image (one compressed image per page instead of one per label).
+    private func drawPage() throws(LabelError) {
+        guard !onPage.isEmpty else { return }
+        if drawOutlines { outlinePage() }
+        var origins: [(x: Double, y: Double)] = []
+        for (label, slot) in onPage {
+            let origin = template.sheet.labelOrigin(slot: slot)
+            let x = origin.x * Length.pointsPerMillimetre, y = origin.y * Length.pointsPerMillimetre
+            origins.append((x, y))
+            if !label.fixed.isEmpty {
+                if formKey != label.fixed.key || form == nil {
+                    let recording = try CairoCanvas.recording(width: template.geometry.width, height: template.geometry.height)
+                    recording.draw(label.fixed, fonts: fonts)
+                    try recording.check("recording label text")
+                    form = recording
+                    formKey = label.fixed.key
+                }
+                if let form { canvas.paint(form, x: x, y: y) }
             }
-            if let form { canvas.paint(form, x: x, y: y) }
+            canvas.draw(label.variable, fonts: fonts, x: x, y: y)
         }
-        canvas.draw(label.variable, fonts: fonts, x: x, y: y)
-        // Snap the code to the printer's dot grid on the page, so modules fall on whole dots.
-        let placement = label.placement
-        let dotsPerPoint = Double(placement.dpi) / 72
-        let codeX = ((x * dotsPerPoint).rounded() + Double(placement.originX)) / dotsPerPoint
-        let codeY = ((y * dotsPerPoint).rounded() + Double(placement.originY)) / dotsPerPoint
-        canvas.drawCodeImage(label.symbol, x: codeX, y: codeY, module: Double(placement.moduleDots) / dotsPerPoint)
+        let strip = CodeStrip(onPage.map(\.label.symbol))
+        guard let mask = strip.surface() else {
+            throw .renderingFailed(stage: "drawing codes", reason: "cairo could not make the code image")
+        }
+        defer { cairo_surface_destroy(mask) }
+        let pattern = cairo_pattern_create_for_surface(mask)
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
+        defer { cairo_pattern_destroy(pattern) }
+        let context = canvas.context
+        cairo_set_source_rgb(context, 0, 0, 0)
+        for (index, (label, _)) in onPage.enumerated() {
+            // Snap the code to the printer's dot grid on the page, so modules fall on whole dots.
+            let placement = label.placement
+            let dotsPerPoint = Double(placement.dpi) / 72
+            let module = Double(placement.moduleDots) / dotsPerPoint
+            let x = ((origins[index].x * dotsPerPoint).rounded() + Double(placement.originX)) / dotsPerPoint
+            let y = ((origins[index].y * dotsPerPoint).rounded() + Double(placement.originY)) / dotsPerPoint
+            let side = Double(label.symbol.size) * module
+            cairo_save(context)
+            cairo_rectangle(context, x, y, side, side)
+            cairo_clip(context)
+            cairo_translate(context, x - Double(strip.offsets[index]) * module, y)
+            cairo_scale(context, module, module)
+            cairo_mask(context, pattern)
+            cairo_restore(context)
+        }
+        onPage.removeAll(keepingCapacity: true)
+        try canvas.check("drawing page \(page + 1)")
     }
 
     /// Completes the last page and the file.
     func finish() throws(LabelError) {
+        try drawPage()
         if page < 0 { page = 0 }
         form = nil
         cairo_show_page(canvas.context)
@@ -105,5 +144,57 @@ final class PDFSheetWriter {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 1970, c.month ?? 1, c.day ?? 1,
                       c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+}
+
+/// The codes of one page side by side in one 1-bit image, each starting on a 64-pixel boundary
+/// so rows copy word for word.
+struct CodeStrip {
+    let symbols: [QRMatrix]
+    /// Column where each symbol starts.
+    let offsets: [Int]
+    let width: Int
+    let height: Int
+
+    init(_ symbols: [QRMatrix]) {
+        self.symbols = symbols
+        var offsets: [Int] = []
+        var width = 0
+        for symbol in symbols {
+            offsets.append(width)
+            width += symbol.wordsPerRow * 64
+        }
+        self.offsets = offsets
+        self.width = width
+        height = symbols.map(\.size).max() ?? 0
+    }
+
+    /// A `CAIRO_FORMAT_A1` surface with every symbol at its offset.
+    func surface() -> OpaquePointer? {
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_A1, Int32(width), Int32(height)),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
+              let data = cairo_image_surface_get_data(surface) else { return nil }
+        cairo_surface_flush(surface)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        memset(data, 0, stride * height)
+        for (symbol, offset) in zip(symbols, offsets) {
+            symbol.withRowWords { words in
+                guard let base = words.baseAddress else { return }
+                for row in 0..<symbol.size {
+                    let target = data + row * stride + offset / 8
+                    #if _endian(little)
+                    // A1 pixels are least significant bit first on little-endian machines, like
+                    // the matrix's words.
+                    memcpy(target, base + row * symbol.wordsPerRow, symbol.wordsPerRow * 8)
+                    #else
+                    for column in 0..<symbol.size where symbol[row, column] {
+                        target[column / 8] |= 0x80 >> UInt8(column % 8)
+                    }
+                    #endif
+                }
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        return surface
     }
 }

@@ -42,7 +42,9 @@ struct ShapedText: Sendable {
         var paragraphs: [[Item]] = [[]]
         var missing = ""
         var ascent = metrics.ascent, descent = metrics.descent
-        for var scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        // Precomposed forms are what fonts have glyphs for; ASCII is already in that form.
+        let composed = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+        for var scalar in composed.unicodeScalars {
             switch scalar.value {
             case 0x0A, 0x2028, 0x2029:
                 paragraphs.append([])

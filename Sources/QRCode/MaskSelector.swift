@@ -91,27 +91,47 @@ final class Workspace {
 
     deinit { storage.deallocate() }
 
-    /// Reads libqrencode's module bytes (mask 0 applied) and undoes mask 0 on the data area.
+    /// Reads libqrencode's module bytes (mask 0 applied) and undoes mask 0 on the data area,
+    /// eight modules at a time.
     convenience init(frame: UnsafePointer<UInt8>, version: Int, level: QRErrorCorrection) {
         self.init(version: version, level: level)
         let pad = MaskSelector.pad
+        let raw = UnsafeRawPointer(frame)
         for row in 0..<width {
             let line = (row + pad) * lineWords
-            var module = frame + row * width
-            for column in 0..<width {
-                let value = module.pointee
-                module += 1
+            // Mask 0 inverts modules whose row + column is even.
+            let maskZero: UInt64 = row & 1 == 0 ? 0x55 : 0xAA
+            var column = 0
+            while column < width {
+                let count = min(8, width - column)
+                var bytes: UInt64 = 0
+                if count == 8 {
+                    bytes = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: row * width + column, as: UInt64.self))
+                } else {
+                    for k in 0..<count { bytes |= UInt64(frame[row * width + column + k]) << UInt64(8 * k) }
+                }
+                let valid: UInt64 = count == 8 ? 0xFF : (1 << UInt64(count)) - 1
+                let dark = Self.gather(bytes & 0x0101_0101_0101_0101)
+                let data = Self.gather((~bytes >> 7) & 0x0101_0101_0101_0101) & valid
+                let modules = (dark ^ (data & maskZero)) & valid
                 let bit = column + pad
                 let word = line + bit >> 6
-                let flag = UInt64(1) << UInt64(bit & 63)
-                var dark = value & 1
-                if value & 0x80 == 0 {
-                    dataArea[word] |= flag
-                    dark ^= UInt8(truncatingIfNeeded: ~(row + column) & 1)  // undo mask 0
+                let shift = UInt64(bit & 63)
+                base[word] |= modules << shift
+                dataArea[word] |= data << shift
+                if shift > 56 && word + 1 < line + lineWords {
+                    base[word + 1] |= modules >> (64 - shift)
+                    dataArea[word + 1] |= data >> (64 - shift)
                 }
-                if dark != 0 { base[word] |= flag }
+                column += 8
             }
         }
+    }
+
+    /// Packs bit 0 of each of eight bytes into one byte (byte `k` → bit `k`).
+    @inline(__always)
+    static func gather(_ lowBits: UInt64) -> UInt64 {
+        (lowBits &* 0x0102_0408_1020_4080) >> 56
     }
 
     /// A workspace whose unmasked modules are `matrix` as it is, with no data area, so scoring
