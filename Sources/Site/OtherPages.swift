@@ -72,6 +72,7 @@ enum OtherPages {
             "assets": root + SiteLayout.assetsDirectory, "serial": serial,
             "serial_query": SiteLayout.percentEncode(serial),
             "batch_href": "../../" + SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage),
+            "batch_dir": "../../", "languages": site.localizers.map(\.language).joined(separator: " "),
         ]
         return site.templates.render("unit", c)
     }

@@ -8,8 +8,19 @@
     location.replace(batchPage + '?serial=' + encodeURIComponent(serial)
       + (signature ? '&s=' + encodeURIComponent(signature) : ''));
   }
+  // The page in the reader's language when the passport has it (`data-languages`, default first).
+  function pageFor(languages) {
+    var offered = (languages || '').split(' ').filter(Boolean), wanted = navigator.languages || [navigator.language];
+    var lower = offered.map(function (code) { return code.toLowerCase(); });
+    for (var i = 0; i < wanted.length; i++) {
+      var code = String(wanted[i] || '').toLowerCase(), base = code.split('-')[0];
+      var at = lower.indexOf(code) >= 0 ? lower.indexOf(code) : lower.indexOf(base);
+      if (at >= 0) return at === 0 ? 'index.html' : 'index.' + offered[at] + '.html';
+    }
+    return 'index.html';
+  }
   var me = document.currentScript;
-  if (me && me.dataset.serial) { go(me.dataset.batch, me.dataset.serial); return; }
+  if (me && me.dataset.serial) { go(me.dataset.batch + pageFor(me.dataset.languages), me.dataset.serial); return; }
   var marker = document.getElementById('unit-redirect');
   if (!marker) return;
   var root = marker.dataset.root || '/', path = location.pathname;

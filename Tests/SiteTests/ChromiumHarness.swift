@@ -16,6 +16,8 @@ enum ChromiumHarness {
         var mobile: Bool
         var screenshot: String?
         var evaluate: [String: String]
+        /// Reader languages (`navigator.languages`), e.g. "it-IT,it"; nil keeps Chromium's.
+        var acceptLanguage: String? = nil
     }
 
     struct Result: Decodable {
@@ -200,7 +202,10 @@ def main():
         ws = Socket(target['webSocketDebuggerUrl'])
         for domain in ('Page', 'Runtime', 'Log', 'Network'):
             ws.call(domain + '.enable')
+        agent = ws.call('Browser.getVersion')['userAgent']
         for visit in job['visits']:
+            if visit.get('acceptLanguage'):
+                ws.call('Emulation.setUserAgentOverride', {'userAgent': agent, 'acceptLanguage': visit['acceptLanguage']})
             ws.call('Emulation.setDeviceMetricsOverride', {'width': visit['width'], 'height': visit['height'],
                                                              'deviceScaleFactor': 1, 'mobile': visit['mobile']})
             ws.events = []

@@ -91,7 +91,12 @@ struct ChromiumTests {
             Self.visit(base + "000004/", Self.phone, mobile: true, shot: nil, unit),
             Self.visit("/01/\(gtin)/10/\(lot)/index.html?serial=999999&s=" + wrong, Self.phone, mobile: true, shot: nil, unit),
         ])
-        for result in results { Self.checkClean(result) }
+        var italian = Self.visit(base + "000002?s=" + good, Self.phone, mobile: true, shot: "phone-unit-it", unit)
+        italian.acceptLanguage = "it-IT,it"
+        let reader = try ChromiumHarness.run(site: site, visits: [italian])
+        #expect(reader[0].finalURL.contains("/01/\(gtin)/10/\(lot)/index.it.html?serial=000002&s="))
+        #expect(reader[0].values["text"]?.contains("Unità 000002") == true)
+        for result in results + reader { Self.checkClean(result) }
         #expect(results[0].finalURL.contains("/01/\(gtin)/10/\(lot)/index.html?serial=000002&s="))
         #expect(results[0].values["state"] == "valid")
         #expect(results[0].values["text"]?.contains("Unit 000002") == true)
