@@ -22,7 +22,7 @@ public enum LabelBenchmark {
     /// A realistic serialized label: a 150-character unit Digital Link whose `s` parameter is
     /// 86 base64url characters, pseudo-random per index (the length of an Ed25519 signature).
     public static func syntheticContent(_ index: Int) -> LabelContent {
-        let serial = String(100_000 + index).dropFirst()
+        let serial = String(1_000_000 + index % 1_000_000).dropFirst()
         return LabelContent(
             codeText: "https://oliveto.example/01/08012345678901/10/L2026A/21/\(serial)?s=\(pseudoSignature(index))",
             gtinDisplay: LabelContent.gtinDisplay("08012345678901"), productName: "Olio extravergine di oliva biologico",

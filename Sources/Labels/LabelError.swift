@@ -41,7 +41,7 @@ public enum LabelError: Error, Sendable, CustomStringConvertible {
         case let .templateInvalid(file, field, problem):
             let place = field.map { " at '\($0)'" } ?? ""
             return "The label template \(file) cannot be used\(place): \(problem). "
-                + "Fix the file (see docs/labels.md for the format) or remove it to use the bundled one."
+                + "Fix the file (see Templates/labels/README.md for the format) or remove it to use the bundled one."
         case let .fontMissing(file, searched):
             return "The font file '\(file)' was not found (looked in: \(searched.joined(separator: ", "))). "
                 + "Labels only use bundled fonts: reinstall passport so Fonts/ is complete, or put the "
