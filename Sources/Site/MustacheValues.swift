@@ -24,8 +24,10 @@ final class ContextNode: MustacheParent, @unchecked Sendable {
     }
 }
 
-/// Text rendered through the template's escaping, like a `String`.
-struct ContextText: MustacheCustomRenderable {
+/// Text rendered through the template's escaping, like a `String`. As a parent it has no children,
+/// so lookups inside `{{#text}}…{{/text}}` pass on to the enclosing context without reflection.
+struct ContextText: MustacheCustomRenderable, MustacheParent {
     let renderText: String
     var isNull: Bool { false }
+    func child(named name: String) -> Any? { nil }
 }
