@@ -55,6 +55,15 @@ struct JSONText {
 
     private func string(_ text: String, into out: inout String) {
         out += "\""
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte < 0xE2
+                && !(scriptSafe && (byte == 0x3C || byte == 0x3E || byte == 0x26))
+        }
+        if plain {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
