@@ -11,6 +11,29 @@ struct ChromiumTests {
     static let desktop = (width: 1280, height: 900)
     static let sections = "['journey','certifications','details','proof'].filter(function(id){return !document.getElementById(id)}).join(',')"
     static let overflow = "String(document.documentElement.scrollWidth <= window.innerWidth)"
+    /// Text elements whose colour on their background is below WCAG AA (4.5:1, or 3:1 for large text).
+    static let contrast = """
+        (function () {
+          function rgb(c) { var m = c.match(/[0-9.]+/g) || []; return m.map(Number); }
+          function lum(c) { return c.slice(0, 3).map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+            .reduce(function (s, v, i) { return s + v * [0.2126, 0.7152, 0.0722][i]; }, 0); }
+          function background(el) {
+            for (; el; el = el.parentElement) { var c = rgb(getComputedStyle(el).backgroundColor); if (c.length < 4 || c[3] > 0) return c; }
+            return [255, 255, 255];
+          }
+          var bad = [];
+          document.querySelectorAll('body *').forEach(function (el) {
+            if (el.closest('svg') || !el.offsetParent) return;
+            var own = Array.prototype.some.call(el.childNodes, function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+            if (!own) return;
+            var st = getComputedStyle(el), a = lum(rgb(st.color)), b = lum(background(el));
+            var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), size = parseFloat(st.fontSize);
+            var large = size >= 24 || (size >= 18.66 && Number(st.fontWeight) >= 700);
+            if (ratio < (large ? 3 : 4.5)) bad.push(el.tagName + '.' + el.className + ' ' + ratio.toFixed(2));
+          });
+          return bad.join('; ');
+        })()
+        """
 
     static func visit(_ path: String, _ size: (width: Int, height: Int), mobile: Bool, shot: String?,
                       _ evaluate: [String: String] = [:]) -> ChromiumHarness.Visit {
@@ -32,7 +55,7 @@ struct ChromiumTests {
         let project = try Fixture.demoProject()
         let (site, _) = try Fixture.build(try Fixture.input(project), name: "chromium-demo")
         let batch = "/01/08012345000012/10/L2026A/"
-        let batchChecks = ["sections": Self.sections, "overflow": Self.overflow,
+        let batchChecks = ["sections": Self.sections, "overflow": Self.overflow, "contrast": Self.contrast,
                            "signature": "document.documentElement.dataset.signature || 'none'",
                            "map": "String(document.querySelectorAll('#journey svg circle').length)",
                            "status": "document.getElementById('sig-status').textContent",
@@ -40,14 +63,14 @@ struct ChromiumTests {
         var visits: [ChromiumHarness.Visit] = []
         for (name, size, mobile) in [("phone", Self.phone, true), ("desktop", Self.desktop, false)] {
             visits += [
-                Self.visit("/", size, mobile: mobile, shot: "\(name)-home", ["overflow": Self.overflow]),
+                Self.visit("/", size, mobile: mobile, shot: "\(name)-home", ["overflow": Self.overflow, "contrast": Self.contrast]),
                 Self.visit("/01/08012345000012/", size, mobile: mobile, shot: "\(name)-product",
                            ["overflow": Self.overflow, "batches": "String(document.querySelectorAll('#batches li').length)"]),
                 Self.visit(batch, size, mobile: mobile, shot: "\(name)-batch", batchChecks),
                 Self.visit(batch + "index.it.html", size, mobile: mobile, shot: "\(name)-batch-it",
                            batchChecks.merging(["lang": "document.documentElement.lang"]) { a, _ in a }),
                 Self.visit("/01/08012345000012/10/L2025R/", size, mobile: mobile, shot: "\(name)-recalled",
-                           ["recall": "document.querySelector('.recall').innerText"]),
+                           ["recall": "document.querySelector('.recall').innerText", "contrast": Self.contrast]),
             ]
         }
         visits.append(Self.visit(batch, (320, 640), mobile: true, shot: "narrow-320-batch", ["overflow": Self.overflow]))
@@ -60,6 +83,7 @@ struct ChromiumTests {
         for result in results {
             Self.checkClean(result, allow404: result.path == "/404.html")
             if let overflow = result.values["overflow"] { #expect(overflow == "true", "\(result.path) scrolls sideways") }
+            if let contrast = result.values["contrast"] { #expect(contrast == "", "\(result.path) low contrast: \(contrast)") }
             if let sections = result.values["sections"] { #expect(sections == "", "\(result.path) lacks \(sections)") }
             if let signature = result.values["signature"] {
                 #expect(signature == "valid", "\(result.path): \(result.values["status"] ?? "")")
