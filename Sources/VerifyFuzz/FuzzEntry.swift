@@ -2,9 +2,9 @@
 // over must get a verdict, never a crash.
 //
 // With libFuzzer (see docs/verification.md):
-//   swift build -c debug --product VerifyFuzz -Xswiftc -sanitize=fuzzer,address \
-//       -Xswiftc -parse-as-library -Xswiftc -DFUZZING
-//   .build/debug/VerifyFuzz -max_total_time=60 Tests/VerifyTests/FuzzSeeds
+//   swift build --scratch-path .build-fuzz --product VerifyFuzz \
+//       -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+//   .build-fuzz/debug/VerifyFuzz -max_total_time=60 /tmp/verify-corpus
 // Without -DFUZZING it is a plain program that replays files (or stdin) through the same entry.
 
 import Credentials
@@ -43,17 +43,41 @@ enum FuzzFixture {
         let bundle = try BenchmarkFixture.bundle(key: key, issuer: did, serials: 1000)
         let loaded = try LoadedBundle(bundle: bundle, producer: producer, certifiers: [], path: "fuzz")
         return Verifier(producers: [producer], bundles: [loaded], scanLog: nil,
-                        clock: { Date(timeIntervalSince1970: 1_790_000_000) })
+                        clock: { Date(timeIntervalSince1970: 1_794_000_000) })
     }
 }
 
-#if !FUZZING
-for path in CommandLine.arguments.dropFirst() {
-    if let data = FileManager.default.contents(atPath: path) { fuzz(data) }
+#if FUZZING
+/// libFuzzer's driver (compiler-rt), started from our own entry point: SwiftPM names an
+/// executable's entry point after its module, so libFuzzer's `main` is not used.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@main
+enum FuzzDriver {
+    static func main() {
+        _ = fuzzVerifier  // made once, before the first input, so it is not taken for a leak
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv, fuzzOneInput))
+    }
 }
-if CommandLine.arguments.count == 1 {
-    while let line = readLine(strippingNewline: true) {
-        print(fuzzVerifier.verify(line).line)
+#else
+/// Without libFuzzer: replays the files given as arguments through the harness, or verifies
+/// lines from standard input.
+@main
+enum Replay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            if let data = FileManager.default.contents(atPath: path) { fuzz(data) }
+        }
+        if CommandLine.arguments.count == 1 {
+            while let line = readLine(strippingNewline: true) {
+                print(fuzzVerifier.verify(line).line)
+            }
+        }
     }
 }
 #endif
