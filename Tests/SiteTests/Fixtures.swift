@@ -14,7 +14,21 @@ enum Fixture {
     /// The build day the demo is rendered for.
     static let today = CalendarDate(year: 2026, month: 11, day: 20)!
 
+    /// Folders of earlier runs (over an hour old) are removed once per run; this run's stay for
+    /// inspection until the next.
+    static let sweepOldFolders: Void = {
+        let temporary = FileManager.default.temporaryDirectory
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        let cutoff = Date().addingTimeInterval(-3600)
+        for name in names where name.hasPrefix("passport-site-tests-") {
+            let url = temporary.appendingPathComponent(name)
+            let modified = (try? url.resourceValues(forKeys: [.contentModificationDateKey]))?.contentModificationDate
+            if let modified, modified < cutoff { try? FileManager.default.removeItem(at: url) }
+        }
+    }()
+
     static func temporaryFolder(_ name: String) throws -> URL {
+        _ = sweepOldFolders
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("passport-site-tests-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
