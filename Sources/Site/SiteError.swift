@@ -13,6 +13,7 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
     /// Writing into the output folder failed.
     case writeFailed(path: String, reason: String)
 
+    /// The message shown to the user: what went wrong and what to do.
     public var description: String {
         switch self {
         case let .missingTemplate(name, neededBy, searched):
