@@ -180,13 +180,14 @@ final class CairoCanvas {
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
         symbol.withRowWords { words in
+            guard let base = words.baseAddress else { return }
             let rowBytes = symbol.wordsPerRow * 8
             for row in 0..<size {
                 let target = data + row * stride
                 #if _endian(little)
                 // A1 pixels are packed least significant bit first on little-endian machines,
                 // exactly like the matrix's words.
-                let source = UnsafeRawPointer(words.baseAddress! + row * symbol.wordsPerRow)
+                let source = UnsafeRawPointer(base + row * symbol.wordsPerRow)
                 memcpy(target, source, min(stride, rowBytes))
                 if stride > rowBytes { memset(target + rowBytes, 0, stride - rowBytes) }
                 #else

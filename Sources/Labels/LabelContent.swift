@@ -22,6 +22,7 @@ public struct LabelContent: Sendable, Hashable {
     /// What scanning gives.
     public var callToAction: String
 
+    /// Content for one label; only the code text is required.
     public init(codeText: String, gtinDisplay: String = "", productName: String = "", producerName: String = "",
                 lot: String = "", serial: String? = nil, dates: [String] = [], netQuantity: String = "",
                 badges: [String] = [], callToAction: String = "Scan for origin and proof") {

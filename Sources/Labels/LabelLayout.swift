@@ -36,6 +36,7 @@ public struct LayoutBox: Sendable, Hashable {
     public var right: Length?
     public var bottom: Length?
 
+    /// A box; give `width` or `right`, and `height` or `bottom`.
     public init(x: Length, y: Length, width: Length? = nil, height: Length? = nil,
                 right: Length? = nil, bottom: Length? = nil) {
         self.x = x

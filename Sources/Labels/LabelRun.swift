@@ -25,6 +25,7 @@ public struct LabelRunRequest: Sendable {
     /// Draw thin grey die-cut outlines on the PDF, for a test print on plain paper.
     public var drawOutlines: Bool
 
+    /// A run of `count` labels on `template`; name at least one output.
     public init(template: LabelTemplate, count: Int, documentDate: Date, title: String = "Labels",
                 startPosition: Int = 0, errorCorrection: QRErrorCorrection = .medium, pdf: URL? = nil,
                 pngDirectory: URL? = nil, svgDirectory: URL? = nil, manifest: URL? = nil, drawOutlines: Bool = false) {
@@ -47,6 +48,7 @@ public struct LabelRunRequest: Sendable {
 public struct LabelRenderer: Sendable {
     public let resources: ResourceLocator
 
+    /// A renderer using the bundled (and project) fonts that `resources` points to.
     public init(resources: ResourceLocator) {
         self.resources = resources
     }

@@ -147,8 +147,8 @@ final class PDFSheetWriter {
     }
 }
 
-/// The codes of one page side by side in one 1-bit image, each starting on a 64-pixel boundary
-/// so rows copy word for word.
+/// The codes of one page side by side in one 1-bit image, packed without gaps (the image is
+/// compressed per page, so fewer bytes is less work).
 struct CodeStrip {
     let symbols: [QRMatrix]
     /// Column where each symbol starts.
@@ -162,7 +162,7 @@ struct CodeStrip {
         var width = 0
         for symbol in symbols {
             offsets.append(width)
-            width += symbol.wordsPerRow * 64
+            width += symbol.size
         }
         self.offsets = offsets
         self.width = width
@@ -171,27 +171,39 @@ struct CodeStrip {
 
     /// A `CAIRO_FORMAT_A1` surface with every symbol at its offset.
     func surface() -> OpaquePointer? {
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_A1, Int32(width), Int32(height)),
+        guard width > 0, let surface = cairo_image_surface_create(CAIRO_FORMAT_A1, Int32(width), Int32(height)),
               cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
               let data = cairo_image_surface_get_data(surface) else { return nil }
         cairo_surface_flush(surface)
         let stride = Int(cairo_image_surface_get_stride(surface))
-        memset(data, 0, stride * height)
-        for (symbol, offset) in zip(symbols, offsets) {
-            symbol.withRowWords { words in
-                guard let base = words.baseAddress else { return }
-                for row in 0..<symbol.size {
-                    let target = data + row * stride + offset / 8
-                    #if _endian(little)
-                    // A1 pixels are least significant bit first on little-endian machines, like
-                    // the matrix's words.
-                    memcpy(target, base + row * symbol.wordsPerRow, symbol.wordsPerRow * 8)
-                    #else
-                    for column in 0..<symbol.size where symbol[row, column] {
-                        target[column / 8] |= 0x80 >> UInt8(column % 8)
+        let rowWords = (stride + 7) / 8
+        var row = [UInt64](repeating: 0, count: rowWords + 1)
+        for y in 0..<height {
+            for index in row.indices { row[index] = 0 }
+            for (symbol, offset) in zip(symbols, offsets) where y < symbol.size {
+                symbol.withRowWords { words in
+                    for k in 0..<symbol.wordsPerRow {
+                        let word = words[y * symbol.wordsPerRow + k]
+                        let bit = offset + 64 * k
+                        let shift = UInt64(bit & 63)
+                        row[bit >> 6] |= word << shift
+                        if shift != 0 { row[(bit >> 6) + 1] |= word >> (64 - shift) }
                     }
-                    #endif
                 }
+            }
+            row.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress else { return }
+                #if _endian(little)
+                // A1 pixels are least significant bit first on little-endian machines, like
+                // the matrix's words.
+                memcpy(data + y * stride, base, stride)
+                #else
+                let target = data + y * stride
+                memset(target, 0, stride)
+                for x in 0..<width where (row[x >> 6] >> UInt64(x & 63)) & 1 == 1 {
+                    target[x / 8] |= 0x80 >> UInt8(x % 8)
+                }
+                #endif
             }
         }
         cairo_surface_mark_dirty(surface)

@@ -15,6 +15,7 @@ public struct ResourceLocator: Sendable, Hashable {
     /// A project's fonts folder, searched before the bundled one.
     public var projectFontsDirectory: URL?
 
+    /// Resources at explicit locations.
     public init(templatesDirectory: URL, fontsDirectory: URL,
                 projectTemplatesDirectory: URL? = nil, projectFontsDirectory: URL? = nil) {
         self.templatesDirectory = templatesDirectory

@@ -10,6 +10,7 @@ public struct SerialRange: Sendable, Hashable, CustomStringConvertible {
     /// Digits per serial, zero-padded.
     public let width: Int
 
+    /// `count` serials from `first`, zero-padded to `width` digits.
     public init(first: Int, count: Int, width: Int = 1) throws(LabelError) {
         guard first >= 0, count >= 1 else {
             throw .invalidRequest("A serial range needs a first serial of 0 or more and at least one serial.")

@@ -8,6 +8,7 @@ import Foundation
 public struct TemplateCatalog: Sendable {
     public let resources: ResourceLocator
 
+    /// The templates in `resources`' bundled and project folders.
     public init(resources: ResourceLocator) {
         self.resources = resources
     }
@@ -80,6 +81,7 @@ public struct LabelTemplate: Sendable {
     /// The sheet's name, which is how users pick a template.
     public var name: String { sheet.name }
 
+    /// Pairs a sheet with a layout, checking every box against the sheet's label.
     public init(sheet: SheetDefinition, layout: LabelLayout) throws(LabelError) {
         self.sheet = sheet
         self.layout = layout

@@ -151,6 +151,42 @@ struct RenderTests {
         #expect(dirty == 0, "\(dirty) non-white pixels in the quiet zone")
     }
 
+    @Test func svgCodeIsExactRectanglesOfTheSymbol() throws {
+        let template = try Self.catalog.template(named: "avery-l7160")
+        let folder = try scratchFolder()
+        _ = try Self.renderer.render(
+            LabelRunRequest(template: template, count: 1, documentDate: fixedDate, svgDirectory: folder.appendingPathComponent("svg")),
+            content: { sampleContent($0 + 1) })
+        let svg = try String(contentsOf: folder.appendingPathComponent("svg/label-000001.svg"), encoding: .utf8)
+        // The code is the last filled path; each rectangle is "M x0 y0 L x1 y0 L x1 y1 L x0 y1 Z".
+        let paths = svg.components(separatedBy: "<path ").filter { $0.contains("fill-rule:nonzero") }
+        let d = try #require(paths.last?.components(separatedBy: "d=\"").last?.components(separatedBy: "\"").first)
+        // (cairo ends a closed path with a move back to its start: pieces without a rectangle.)
+        var rectangles: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+        for piece in d.split(separator: "Z") {
+            let numbers = piece.split(whereSeparator: { $0 == " " || $0.isLetter }).compactMap { Double($0) }
+            guard numbers.count == 8 else { continue }
+            rectangles.append((numbers[0], numbers[1], numbers[4], numbers[5]))
+        }
+        #expect(rectangles.count > 100)
+        let module = 5 * 72.0 / 300
+        let left = rectangles.map { $0.x0 }.min() ?? 0
+        let top = rectangles.map { $0.y0 }.min() ?? 0
+        let symbol = try QRMatrix(encoding: unitURI(1))
+        var grid = Array(repeating: Array(repeating: false, count: symbol.size), count: symbol.size)
+        for (x0, y0, x1, y1) in rectangles {
+            let columns = (x0 - left) / module, rows = (y0 - top) / module
+            let width = (x1 - x0) / module, height = (y1 - y0) / module
+            for value in [columns, rows, width, height] { #expect(abs(value - value.rounded()) < 0.01) }
+            for row in Int(rows.rounded())..<Int((rows + height).rounded()) {
+                for column in Int(columns.rounded())..<Int((columns + width).rounded()) { grid[row][column] = true }
+            }
+        }
+        for row in 0..<symbol.size {
+            for column in 0..<symbol.size { #expect(grid[row][column] == symbol[row, column], "module \(row), \(column)") }
+        }
+    }
+
     @Test func sameInputGivesSameBytes() throws {
         let template = try Self.catalog.template(named: "avery-l7160")
         var runs: [[String: Data]] = []

@@ -50,10 +50,23 @@ func sampleContent(_ n: Int?, productName: String = "Olio extravergine di oliva 
         callToAction: "Scan for origin and proof")
 }
 
+/// This test process's scratch root; folders left by test processes that have ended are removed
+/// the first time it is used, so runs do not pile up files.
+let scratchRoot: URL = {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("passport-labels-tests")
+    let mine = ProcessInfo.processInfo.processIdentifier
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+        if let pid = Int32(name), pid != mine, kill(pid, 0) != 0 {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+    return parent.appendingPathComponent(String(mine))
+}()
+
 /// A fresh empty folder for one test's outputs.
 func scratchFolder(_ name: String = #function) throws -> URL {
     let safe = name.filter { $0.isLetter || $0.isNumber }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("passport-labels-\(safe)-\(UUID().uuidString.prefix(6))")
+    let url = scratchRoot.appendingPathComponent("\(safe)-\(UUID().uuidString.prefix(6))")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
