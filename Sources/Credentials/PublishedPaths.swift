@@ -5,13 +5,23 @@ import Foundation
 /// Shared by the issuer (credential ids), the site and the verification bundle, so that an id in a
 /// signed credential always names the file that holds it.
 public enum PublishedPaths {
-    /// RFC 3986 unreserved characters: everything else in a path segment is percent-encoded.
-    static let unreserved = CharacterSet(charactersIn:
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
-    /// One path segment, percent-encoded as GS1 Digital Link requires.
+    /// One path segment, percent-encoded as GS1 Digital Link requires: every UTF-8 byte outside
+    /// the RFC 3986 unreserved set (`A-Z a-z 0-9 - . _ ~`) becomes `%XX` (upper-case hex).
     public static func segment(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"):
+                bytes.append(byte)
+            default:
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `01/<gtin14>/` — the product's folder.

@@ -1,3 +1,5 @@
+import Credentials
+
 /// Where things live in the site: GS1 Digital Link paths for pages and credentials.
 ///
 /// Two forms exist for every identifier path. The **URL path** percent-encodes lots and serials
@@ -15,7 +17,7 @@ public enum SiteLayout {
 
     /// URL path of a batch: `01/<gtin14>/10/<lot percent-encoded>/`.
     public static func batchURLPath(gtin: String, lot: String) -> String {
-        "01/\(gtin)/10/\(percentEncode(lot))/"
+        PublishedPaths.batchDirectory(gtin: gtin, lot: lot)
     }
 
     /// Directory of a unit's landing page: `01/<gtin14>/10/<lot>/21/<serial>/`.
@@ -31,7 +33,7 @@ public enum SiteLayout {
     /// The message a unit signature signs: `/01/<gtin14>/10/<lot>/21/<serial>` (percent-encoded, no
     /// trailing slash, no query). The page's check rebuilds the same text.
     public static func unitSigningMessage(gtin: String, lot: String, serial: String) -> String {
-        "/01/\(gtin)/10/\(percentEncode(lot))/21/\(percentEncode(serial))"
+        UnitCode.canonicalPath(gtin: gtin, lot: lot, serial: serial)
     }
 
     /// `certificates/<id>/`: the conformity credential files and any evidence file.
@@ -59,18 +61,7 @@ public enum SiteLayout {
     }
 
     /// RFC 3986 percent-encoding of everything except unreserved characters (`A-Z a-z 0-9 - . _ ~`).
-    public static func percentEncode(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            if isUnreserved(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result += "%" + hexDigit(byte >> 4) + hexDigit(byte & 0xF)
-            }
-        }
-        return result
-    }
+    public static func percentEncode(_ text: String) -> String { PublishedPaths.segment(text) }
 
     /// A path made safe as a URL path: bytes outside RFC 3986 unreserved characters, `/` and an
     /// existing `%XX` escape are percent-encoded. A URL path (as `batchURLPath` gives) passes
