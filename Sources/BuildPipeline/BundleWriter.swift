@@ -11,9 +11,7 @@ enum BundleWriter {
         for batch in project.batches {
             guard let product = project.product(batch.product), let passport = credentials.passports[batch.id] else { continue }
             passports["\(product.gtin)/\(batch.lot)"] = passport.jwt
-            let serials = batch.serials.map {
-                VerificationBundle.SerialSpan(prefix: $0.prefix, first: $0.first, count: $0.count, digits: $0.digits)
-            }
+            let serials = batch.serials
             let recall = batch.recall.map {
                 VerificationBundle.RecallEntry(date: $0.date.description, reason: $0.reason.text(in: language))
             }

@@ -1,4 +1,5 @@
 import Foundation
+import PassportModel
 
 /// What a shop needs to verify codes offline: the producer's DID document, every signed passport
 /// and conformity credential, certifiers' DID documents, and a manifest signed by the producer
@@ -24,31 +25,8 @@ public struct VerificationBundle: Sendable {
         }
     }
 
-    /// Serials `prefix` + zero-padded `first…first+count-1` (at least `digits` digits).
-    public struct SerialSpan: Sendable, Equatable {
-        public var prefix: String
-        public var first: Int
-        public var count: Int
-        public var digits: Int
-
-        public init(prefix: String, first: Int, count: Int, digits: Int) {
-            self.prefix = prefix
-            self.first = first
-            self.count = count
-            self.digits = digits
-        }
-
-        /// Whether `serial` is one of the issued serials.
-        public func contains(_ serial: String) -> Bool {
-            guard serial.hasPrefix(prefix) else { return false }
-            let digitsText = serial.dropFirst(prefix.count)
-            guard digitsText.count >= digits, !digitsText.isEmpty,
-                  digitsText.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(digitsText) else { return false }
-            let canonical = String(number)
-            guard digitsText.count == max(digits, canonical.count) else { return false }
-            return number >= first && number < first + count
-        }
-    }
+    /// The issued serials of a batch: the same numbering the batch record defines.
+    public typealias SerialSpan = SerialRange
 
     public struct RecallEntry: Sendable, Equatable {
         public var date: String

@@ -114,11 +114,14 @@ public struct SerialRange: Sendable, Hashable {
         return prefix + String(repeating: "0", count: padding) + digitsText
     }
 
+    /// Whether `serial` is one of the serials of this range, written exactly as issued.
+    public func contains(_ serial: String) -> Bool { number(of: serial) != nil }
+
     /// The unit number a serial text stands for, if it lies in this range.
     public func number(of serial: String) -> Int? {
         guard serial.hasPrefix(prefix) else { return nil }
         let rest = serial.dropFirst(prefix.count)
-        guard rest.count == max(digits, rest.count), rest.allSatisfy({ $0.isASCII && $0.isNumber }),
+        guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }),
               let number = Int(rest), serial == self.serial(number),
               (first...last).contains(number) else { return nil }
         return number
