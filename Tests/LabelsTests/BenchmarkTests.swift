@@ -2,25 +2,8 @@ import Foundation
 import Testing
 @testable import Labels
 
-@Suite("Serial ranges and the benchmark")
-struct SerialAndBenchmarkTests {
-    @Test func serialRanges() throws {
-        let range = try SerialRange(parsing: "000098-000102")
-        #expect(range.count == 5 && range[0] == "000098" && range[4] == "000102" && range.last == "000102")
-        #expect(range.description == "000098–000102")
-        #expect(try SerialRange(parsing: "7")[0] == "7")
-        #expect(try SerialRange(parsing: "9-11")[2] == "11")
-        for bad in ["", "12-", "a-b", "20-10", "1-2-3", "１２"] {
-            #expect(throws: LabelError.self, "\(bad)") { try SerialRange(parsing: bad) }
-        }
-    }
-
-    @Test func sourceDateEpoch() {
-        #expect(LabelRunRequest.sourceDateEpoch(["SOURCE_DATE_EPOCH": "1767225600"]) == fixedDate)
-        #expect(LabelRunRequest.sourceDateEpoch([:]) == nil)
-        #expect(LabelRunRequest.sourceDateEpoch(["SOURCE_DATE_EPOCH": "soon"]) == nil)
-    }
-
+@Suite("The label benchmark")
+struct BenchmarkTests {
     @Test func syntheticLabelsScan() throws {
         let template = try TemplateCatalog(resources: bundled).template(named: "avery-l7160")
         let pdf = try scratchFolder().appendingPathComponent("bench.pdf")
