@@ -18,12 +18,13 @@ struct BatchEvaluation {
         // The unit signature first: an altered serial, lot or GTIN shows up here.
         if let serial = code.serial {
             if let signature = code.signature {
-                let path = UnitCode.canonicalPath(gtin: code.gtin, lot: code.lot, serial: serial)
+                let path = code.signedPath(serial: serial)
                 guard let key = UnitSignature.verify(identifier: path, signature: signature, candidates: producer.keys) else {
                     return verdict.concluding(.tampered, "the unit signature does not match: the serial, lot, GTIN or signature in this code was altered, or the code was forged",
                                               check: .init("unit signature", .failed, "no key of \(producer.name) signed \(path) with this signature (if \(producer.name) announced a new key, add it to the trust store)"))
                 }
-                verdict.checks.append(.init("unit signature", .passed, "signed by \(key.id) (\(key.fingerprint))"))
+                let fingerprint = verifier.fingerprints[key.id] ?? key.fingerprint
+                verdict.checks.append(.init("unit signature", .passed, "signed by \(key.id) (\(fingerprint))"))
             } else if entry?.serials != nil {
                 if code.form == .digitalLink {
                     return verdict.concluding(.tampered, "the code has a serial number but no producer signature; \(producer.name) signs every unit code, so this label is not theirs",

@@ -35,7 +35,17 @@ public final class CodeScanner {
     deinit { zbar_image_scanner_destroy(scanner) }
 
     /// Every code found in the picture, in the order zbar reports them.
+    ///
+    /// A first pass reads every second line of pixels, which finds a printed label's code in half
+    /// the time; only when it finds nothing is every line read (small or blurred codes in photos).
     public func scan(_ image: GrayImage) -> [Symbol] {
+        let quick = scan(image, density: 2)
+        return quick.isEmpty ? scan(image, density: 1) : quick
+    }
+
+    private func scan(_ image: GrayImage, density: Int32) -> [Symbol] {
+        zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_X_DENSITY, density)
+        zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_Y_DENSITY, density)
         guard image.width > 0, image.height > 0, let zbarImage = zbar_image_create() else { return [] }
         defer { zbar_image_destroy(zbarImage) }
         // "Y800": 8-bit grayscale, as a little-endian four-character code.

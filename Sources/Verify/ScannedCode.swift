@@ -44,11 +44,17 @@ public struct ScannedCode: Sendable, Equatable {
 
     /// Reads a scanned or typed text. `now` picks the century of two-digit years in dates.
     public static func read(_ raw: String, now: Date) -> Reading {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = trimmed(raw)
         guard !text.isEmpty else { return .notAPassport(reason: "the scanned text is empty") }
         guard text.utf8.count <= maximumLength else {
             return .notAPassport(reason: "the text is \(text.utf8.count) bytes long, far longer than any label code")
         }
+        if let code = readLabelCode(text) { return .code(code) }
+        return readAnyForm(text, now: now)
+    }
+
+    /// Every form, through the GS1 Digital Link and element string parsers.
+    static func readAnyForm(_ text: String, now: Date) -> Reading {
         if text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
            [8, 12, 13, 14].contains(text.utf8.count) {
             let kind = [8: "EAN-8", 12: "UPC-A", 13: "EAN-13", 14: "GTIN-14"][text.utf8.count] ?? "GTIN"
@@ -88,6 +94,15 @@ public struct ScannedCode: Sendable, Equatable {
         guard let schemeEnd = stem.range(of: "://"), !stem[schemeEnd.upperBound...].isEmpty,
               !stem.contains("?"), !stem.contains("#") else { return nil }
         return String(stem)
+    }
+
+    /// `raw` without surrounding white space; the common case (none) costs two byte checks.
+    static func trimmed(_ raw: String) -> String {
+        func plain(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
+        guard let first = raw.utf8.first, let last = raw.utf8.last, plain(first), plain(last) else {
+            return raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return raw
     }
 
     static func looksLikeWebAddress(_ text: String) -> Bool {

@@ -3,8 +3,8 @@ import Foundation
 /// The answer for one scanned code: one of eight verdicts, a one-line reason, and the checks
 /// behind it.
 public struct Verdict: Sendable, Equatable {
-    /// The eight answers a clerk can get, from best to worst news.
-    public enum Kind: String, Sendable, CaseIterable, Comparable {
+    /// The eight answers a clerk can get.
+    public enum Kind: String, Sendable, CaseIterable {
         /// Every check passed.
         case genuine = "GENUINE"
         /// The product is genuine, but something needs attention (an expired certificate,
@@ -39,11 +39,6 @@ public struct Verdict: Sendable, Equatable {
 
         /// Whether the item may be sold as genuine (with or without warnings).
         public var isGenuine: Bool { self == .genuine || self == .genuineWithWarnings }
-
-        /// Orders verdicts from best (`genuine`) to worst news.
-        public static func < (lhs: Kind, rhs: Kind) -> Bool {
-            allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
-        }
     }
 
     /// One check made on the way to the verdict.

@@ -25,7 +25,11 @@ public final class Verifier: Sendable {
     static let resolverStems: Set<String> = ["https://id.gs1.org"]
 
     let producersByStem: [String: TrustedProducer]
+    /// Key fingerprints by key id, worked out once rather than on every scan.
+    let fingerprints: [String: String]
     let bundles: [String: LoadedBundle]
+    /// The same bundles in DID order, for codes matched by GTIN and lot.
+    let bundlesInOrder: [LoadedBundle]
     /// Bundles that could not be opened, by producer DID.
     let bundleProblems: [String: VerifyError]
     let scanLog: ScanLog?
@@ -47,7 +51,10 @@ public final class Verifier: Sendable {
             byStem[did.baseURL.lowercased()] = producer
         }
         self.producersByStem = byStem
+        self.fingerprints = Dictionary(producers.flatMap(\.keys).map { ($0.id, $0.fingerprint) },
+                                       uniquingKeysWith: { first, _ in first })
         self.bundles = Dictionary(bundles.map { ($0.producer.did, $0) }, uniquingKeysWith: { first, _ in first })
+        self.bundlesInOrder = bundles.sorted { $0.producer.did < $1.producer.did }
         self.bundleProblems = bundleProblems
         self.scanLog = scanLog
         self.options = options
@@ -104,8 +111,7 @@ public final class Verifier: Sendable {
             }
             found = (producer, bundles[producer.did])
         } else {
-            guard let match = bundles.values.sorted(by: { $0.producer.did < $1.producer.did })
-                .first(where: { $0.entry(gtin: code.gtin, lot: code.lot) != nil }) else {
+            guard let match = bundlesInOrder.first(where: { $0.entry(gtin: code.gtin, lot: code.lot) != nil }) else {
                 let why = "no trusted producer's bundle lists lot \(code.lot) of GTIN \(code.gtin)"
                 return verdict.concluding(.unknownProduct, why, check: .init("batch", .failed, why))
             }

@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 
 /// Measurements behind `passport bench verify` and docs/benchmarks.md.
@@ -19,6 +20,27 @@ public enum VerifyBenchmark {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return (codes.count * max(1, rounds), seconds)
+    }
+
+    /// The floor under `throughput`: only the Ed25519 unit signatures of `codes` (label codes),
+    /// checked against `keys` on `threads` threads.
+    public static func signaturesOnly(codes: [String], keys: [PublicKey], threads: Int) -> (verifications: Int, seconds: Double) {
+        let signed = codes.compactMap { text -> (String, String)? in
+            guard let code = ScannedCode.readLabelCode(text), let serial = code.serial, let signature = code.signature else {
+                return nil
+            }
+            return (code.signedPath(serial: serial), signature)
+        }
+        let threads = max(1, threads)
+        let start = DispatchTime.now().uptimeNanoseconds
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            var index = thread
+            while index < signed.count {
+                _ = UnitSignature.verify(identifier: signed[index].0, signature: signed[index].1, candidates: keys)
+                index += threads
+            }
+        }
+        return (signed.count, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     /// Decodes a picture file and reads its codes `runs` times; returns the time of each run in

@@ -65,6 +65,10 @@ struct BenchVerifyCommand: ParsableCommand {
                          rate, result.verifications, result.seconds, logged ? "on" : "off"))
         }
 
+        let floor = VerifyBenchmark.signaturesOnly(codes: texts, keys: store.producers.flatMap(\.keys), threads: threads)
+        print(String(format: "Ed25519 unit signatures alone (the floor): %.0f per second",
+                     Double(floor.verifications) / floor.seconds))
+
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var environment = ProcessInfo.processInfo.environment
         environment["PASSPORT_NOW"] = XSDDateTime.string(from: now)

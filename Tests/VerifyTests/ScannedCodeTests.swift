@@ -76,3 +76,55 @@ struct ScannedCodeTests {
         #expect(GS1Date.day(ofDateText: "2027-06-30T23:59:59Z") == "2027-06-30")
     }
 }
+
+extension ScannedCodeTests {
+    /// SplitMix64, so the variations are the same on every run.
+    struct Variations: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("the label fast path reads exactly what the general parser reads, or leaves the text to it")
+    func fastPathAgrees() throws {
+        let fixture = Fixture()
+        var random = Variations(state: 99)
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_.~/?&=%:")
+        let seeds = [fixture.code(serial: "000042"), "https://oliveto.example/01/08012345000012/10/L2026A",
+                     "http://a-b.example/01/00000000000017/10/x_y.z/21/A-1"]
+        var taken = 0
+        for _ in 0..<20_000 {
+            var characters = Array(try #require(seeds.randomElement(using: &random)))
+            for _ in 0..<Int.random(in: 0...2, using: &random) where !characters.isEmpty {
+                let index = Int.random(in: 0..<characters.count, using: &random)
+                if Bool.random(using: &random) {
+                    characters[index] = alphabet.randomElement(using: &random) ?? "x"
+                } else {
+                    characters.remove(at: index)
+                }
+            }
+            let text = String(characters)
+            guard let fast = ScannedCode.readLabelCode(text) else { continue }
+            taken += 1
+            #expect(ScannedCode.readAnyForm(text, now: now) == .code(fast), "\(text)")
+        }
+        #expect(taken > 1000)
+        #expect(ScannedCode.readLabelCode("HTTPS://OLIVETO.EXAMPLE/01/08012345000012/10/L2026A") == nil)
+        #expect(ScannedCode.readLabelCode("https://oliveto.example/01/08012345000012/10/L%32026A") == nil)
+    }
+}
+
+extension ScannedCodeTests {
+    @Test("the signed path is UnitCode's canonical path, plain or percent-encoded")
+    func signedPath() {
+        for (lot, serial) in [("N2026S", "000042"), ("a.b_c-D", "9"), ("L/1", "x y"), ("ü", "%")] {
+            let code = ScannedCode(form: .digitalLink, stem: nil, gtin: "08012345000029", lot: lot, serial: serial, signature: nil)
+            #expect(code.signedPath(serial: serial) == UnitCode.canonicalPath(gtin: "08012345000029", lot: lot, serial: serial))
+        }
+    }
+}
