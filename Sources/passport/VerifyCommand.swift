@@ -43,8 +43,11 @@ struct ClockOptions: ParsableArguments {
                                visibility: .hidden))
     var now: String?
 
-    func date() throws -> Date {
-        guard let text = now ?? ProcessInfo.processInfo.environment["PASSPORT_NOW"], !text.isEmpty else { return Date() }
+    func date() throws -> Date { try fixed() ?? Date() }
+
+    /// The injected time, if one was given.
+    func fixed() throws -> Date? {
+        guard let text = now ?? ProcessInfo.processInfo.environment["PASSPORT_NOW"], !text.isEmpty else { return nil }
         guard let date = XSDDateTime.date(from: text) else {
             Console.error("--now / PASSPORT_NOW is `\(text)`, not a date and time like 2027-06-01T00:00:00Z")
             throw ExitCode(VerifyExit.usage)
@@ -115,8 +118,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let now = try clockOptions.date()
-        let fixedNow = clockOptions.now != nil || ProcessInfo.processInfo.environment["PASSPORT_NOW"] != nil
+        let fixed = try clockOptions.fixed()
         let store = try storeOptions.open()
         if store.producers.isEmpty {
             Console.error("note: the trust store \(store.directory.path) trusts no producer yet; import a bundle with `passport trust import`")
@@ -136,7 +138,6 @@ struct VerifyCommand: ParsableCommand {
             }
         }
         let options = Verifier.Options(maximumBundleAge: maxBundleAge * 86_400, shop: shopName())
-        let fixed: Date? = fixedNow ? now : nil
         let clock: @Sendable () -> Date = { fixed ?? Date() }
         let verifier = Verifier(store: store, scanLog: log, options: options, clock: clock)
         var kinds: [Verdict.Kind] = []
