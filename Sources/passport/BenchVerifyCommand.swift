@@ -101,8 +101,8 @@ struct BenchVerifyCommand: ParsableCommand {
         let drawn = work.appendingPathComponent("label-300dpi.png")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // 300 dpi, 0.5 mm modules (6 px), quiet zone 4 modules: a 35 mm square label.
-        process.arguments = ["qrencode", "-d", "300", "-s", "6", "-m", "4", "-l", "M", "-o", drawn.path, code]
+        // 300 dpi, 5-dot (0.423 mm) modules as the label templates print them, 4-module quiet zone.
+        process.arguments = ["qrencode", "-d", "300", "-s", "5", "-m", "4", "-l", "M", "-o", drawn.path, code]
         process.standardError = FileHandle.nullDevice
         guard (try? process.run()) != nil else { return nil }
         process.waitUntilExit()

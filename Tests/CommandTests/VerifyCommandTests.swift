@@ -5,20 +5,30 @@ import Testing
 /// `passport verify` run the way a shop runs it, on the example project built by `passport build`.
 @Suite("passport verify")
 struct VerifyCommandTests {
-    @Test("end to end: build, draw the labels at 300 dpi, read the photos, verify — every sampled label is GENUINE")
+    @Test("end to end: build renders the labels, each sampled label PNG is read back and verified GENUINE")
     func endToEnd() throws {
-        let shop = try VerifyShop()
+        let shop = try VerifyShop(labels: true)
+        let labels = shop.output.appendingPathComponent("labels")
         for serial in ["000001", "000042", "000150", "000300"] {
-            let label = try shop.labelPNG(try shop.code(serial: serial), name: "label-\(serial).png")
+            let label = labels.appendingPathComponent("novello-2026-s/png/label-\(serial).png")
             let result = try shop.run(["verify", "--image", label.path])
             #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
             #expect(result.stdout.hasPrefix("GENUINE — Olio Novello, first pressing · lot N2026S · serial \(serial) · Oliveto Val d'Orcia Cooperative\n"))
             #expect(result.stdout.contains("  ✓ unit signature: signed by did:web:oliveto.example#main"))
         }
-        let lot = try shop.labelPNG("https://oliveto.example/01/08012345000012/10/L2026A", name: "lot.png")
+        let lot = labels.appendingPathComponent("evo-2026-a/png/label-01.png")
         let result = try shop.run(["verify", "--image", lot.path, "--no-scan-log"])
-        #expect(result.status == 0)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasPrefix("GENUINE — Extra virgin olive oil, Val d'Orcia · lot L2026A"))
+    }
+
+    @Test("a label drawn by another tool (qrencode, 300 dpi) verifies too")
+    func otherTool() throws {
+        let shop = try VerifyShop()
+        let label = try shop.labelPNG(try shop.code(serial: "000077"), name: "label.png")
+        let result = try shop.run(["verify", "--image", label.path, "--json"])
+        #expect(result.status == 0)
+        #expect(try JSONValue(parsing: result.stdout)["verdict"]?.stringValue == "GENUINE")
     }
 
     @Test("every serial of the batch verifies from a scanner stream, one line per code")

@@ -25,7 +25,8 @@ struct VerifyShop {
     ///   - recall: a recall to add to the lot batch (evo-2026-a) before building.
     ///   - importBundle: import the bundle, trusting its producer.
     ///   - trustCertifier: trust the example's certifier for both its schemes.
-    init(recall: String? = nil, importBundle: Bool = true, trustCertifier: Bool = true) throws {
+    ///   - labels: let `passport build` render the labels (slower).
+    init(recall: String? = nil, importBundle: Bool = true, trustCertifier: Bool = true, labels: Bool = false) throws {
         folder = try TemporaryDirectory()
         try expect(run(["init", "farm"], in: folder.url), "init")
         if let recall {
@@ -33,7 +34,7 @@ struct VerifyShop {
             let text = try String(contentsOf: batch, encoding: .utf8)
             try (text + recall + "\n").write(to: batch, atomically: true, encoding: .utf8)
         }
-        try expect(run(["build", "farm", "-o", output.path, "--no-labels"], in: folder.url), "build")
+        try expect(run(["build", "farm", "-o", output.path] + (labels ? [] : ["--no-labels"]), in: folder.url), "build")
         if importBundle {
             try expect(run(["trust", "import", bundle.path, "--trust-producer"]), "trust import")
         }
