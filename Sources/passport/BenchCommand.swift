@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure how fast passport builds, renders and verifies on this machine.",
-        subcommands: [BenchBuild.self, BenchLabels.self, BenchVerifyCommand.self]
+        subcommands: [BenchBuild.self, BenchLabels.self, BenchSite.self, BenchVerifyCommand.self]
     )
 }
 

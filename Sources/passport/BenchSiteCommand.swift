@@ -1,0 +1,43 @@
+import ArgumentParser
+import BuildPipeline
+import Foundation
+import Site
+
+/// `passport bench site`: how many batch pages per second the site generator renders.
+struct BenchSite: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Time rendering N batch passport pages of a synthetic project on all cores."
+    )
+
+    @Option(help: "How many batches (one page each).")
+    var batches: Int = 2_000
+
+    @Flag(help: "Write the whole site to a scratch folder (every language, linksets, the disk) instead of rendering pages in memory.")
+    var write = false
+
+    func validate() throws {
+        guard (1...1_000_000).contains(batches) else { throw ValidationError("--batches must be between 1 and 1,000,000") }
+    }
+
+    func run() throws {
+        let resources = try BuildSupport.resources()
+        let templates = resources.templatesDirectory.appendingPathComponent("site")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("passport-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        if write { try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let pages: Int
+        do {
+            pages = try SiteBenchmark.renderSyntheticBatchPages(batches, templatesDirectory: templates,
+                                                                 output: write ? scratch : nil)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(ExitStatus.problem)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print(String(format: "%d pages (%@) in %.2f s: %.0f pages/s on %d cores", pages,
+                     write ? "whole site written to disk" : "batch pages rendered in memory", seconds,
+                     Double(pages) / seconds, ProcessInfo.processInfo.activeProcessorCount))
+    }
+}
