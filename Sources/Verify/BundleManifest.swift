@@ -58,9 +58,6 @@ struct BundleManifest: Sendable {
     /// `createdAt` of a bundle's manifest without checking its signature — only for comparing a
     /// new bundle with the one already stored by this shop.
     static func unverifiedCreatedAt(of bundle: VerificationBundle) -> Date? {
-        let parts = bundle.manifest.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let payload = Base64URL.decode(parts[1]),
-              let json = try? JSONValue(parsing: payload), let text = json["createdAt"]?.stringValue else { return nil }
-        return XSDDateTime.date(from: text)
+        UnverifiedJWS.payload(of: bundle.manifest)?["createdAt"]?.stringValue.flatMap(XSDDateTime.date(from:))
     }
 }

@@ -20,11 +20,10 @@ enum GS1Date {
         let difference = twoDigitYear - currentYear % 100
         var year = currentCentury + twoDigitYear
         if difference >= 51 { year -= 100 } else if difference <= -50 { year += 100 }
-        guard (1...12).contains(month) else { return nil }
-        let last = daysIn(month: month, year: year)
-        if day == 0 { day = last }
-        guard day <= last else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        func text(_ day: Int) -> String { String(format: "%04d-%02d-%02d", year, month, day) }
+        func exists(_ day: Int) -> Bool { XSDDateTime.date(from: text(day) + "T00:00:00Z") != nil }
+        if day == 0 { day = (28...31).last(where: exists) ?? 0 }
+        return exists(day) ? text(day) : nil
     }
 
     /// The UTC calendar day of `date`, `YYYY-MM-DD`.
@@ -35,13 +34,5 @@ enum GS1Date {
         if let date = XSDDateTime.date(from: text) { return today(date) }
         if let date = XSDDateTime.date(from: text + "T00:00:00Z") { return today(date) }
         return nil
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }

@@ -115,9 +115,7 @@ public final class LoadedBundle: @unchecked Sendable {
         var result: [String: Set<String>] = [:]
         for jwt in bundle.conformity.values {
             guard let did = PassportChecker.signerDID(of: jwt), did != producer.did else { continue }
-            let parts = jwt.split(separator: ".", omittingEmptySubsequences: false)
-            let payload = parts.count == 3 ? Base64URL.decode(parts[1]).flatMap { try? JSONValue(parsing: $0) } : nil
-            let scheme = payload.flatMap(PassportChecker.scheme(of:))
+            let scheme = UnverifiedJWS.payload(of: jwt).flatMap(PassportChecker.scheme(of:))
             result[did, default: []].insert(scheme ?? "?")
         }
         return result

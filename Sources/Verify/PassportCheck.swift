@@ -163,8 +163,7 @@ struct PassportChecker: Sendable {
 
     /// The DID in the `kid` of a compact JWS header (`did:web:x#key` → `did:web:x`).
     static func signerDID(of jwt: String) -> String? {
-        guard let dot = jwt.firstIndex(of: "."), let header = Base64URL.decode(jwt[..<dot]),
-              let json = try? JSONValue(parsing: header), let kid = json["kid"]?.stringValue else { return nil }
+        guard let kid = UnverifiedJWS.header(of: jwt)?["kid"]?.stringValue else { return nil }
         return String(kid.prefix { $0 != "#" })
     }
 

@@ -7,18 +7,7 @@ public enum VerifyBenchmark {
     /// many verifications were made and how long they took, in seconds.
     public static func throughput(verifier: Verifier, codes: [String], threads: Int,
                                   rounds: Int = 1) -> (verifications: Int, seconds: Double) {
-        let threads = max(1, threads)
-        let start = DispatchTime.now().uptimeNanoseconds
-        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            for _ in 0..<max(1, rounds) {
-                var index = thread
-                while index < codes.count {
-                    _ = verifier.verify(codes[index])
-                    index += threads
-                }
-            }
-        }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let seconds = timeInParallel(count: codes.count, threads: threads, rounds: rounds) { _ = verifier.verify(codes[$0]) }
         return (codes.count * max(1, rounds), seconds)
     }
 
@@ -31,16 +20,23 @@ public enum VerifyBenchmark {
             }
             return (code.signedPath(serial: serial), signature)
         }
+        let seconds = timeInParallel(count: signed.count, threads: threads, rounds: 1) {
+            _ = UnitSignature.verify(identifier: signed[$0].0, signature: signed[$0].1, candidates: keys)
+        }
+        return (signed.count, seconds)
+    }
+
+    /// Runs `body` for every index below `count` (`rounds` times), spread over `threads` threads;
+    /// returns the seconds taken.
+    private static func timeInParallel(count: Int, threads: Int, rounds: Int, _ body: @Sendable (Int) -> Void) -> Double {
         let threads = max(1, threads)
         let start = DispatchTime.now().uptimeNanoseconds
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            var index = thread
-            while index < signed.count {
-                _ = UnitSignature.verify(identifier: signed[index].0, signature: signed[index].1, candidates: keys)
-                index += threads
+            for _ in 0..<max(1, rounds) {
+                for index in stride(from: thread, to: count, by: threads) { body(index) }
             }
         }
-        return (signed.count, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     /// Decodes a picture file and reads its codes `runs` times; returns the time of each run in

@@ -8,23 +8,11 @@ import Testing
 /// different genuine unit.
 @Suite("Random input")
 struct RandomInputTests {
-    /// SplitMix64: the same sequence on every machine.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     let fixture = Fixture()
 
     @Test("random bytes get a verdict that is never genuine")
     func randomBytes() throws {
-        var random = Generator(state: 2026)
+        var random = SeededGenerator(state: 2026)
         let verifier = try fixture.verifier(scanLog: try ScanLog(path: ":memory:"))
         for _ in 0..<3000 {
             let length = Int.random(in: 0...200, using: &random)
@@ -37,7 +25,7 @@ struct RandomInputTests {
 
     @Test("mutated genuine codes are never taken for another unit")
     func mutatedCodes() throws {
-        var random = Generator(state: 42)
+        var random = SeededGenerator(state: 42)
         let verifier = try fixture.verifier()
         let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_.~/?&=%()^\u{1D} #:é")
         let originals = (1...20).map { fixture.code(serial: BenchmarkFixture.serial($0)) }
@@ -69,7 +57,7 @@ struct RandomInputTests {
 
     @Test("random and damaged picture files are refused or read, never crash")
     func randomPictures() throws {
-        var random = Generator(state: 7)
+        var random = SeededGenerator(state: 7)
         let scanner = try CodeScanner()
         let png = try PictureSupport.qrPNG(fixture.code(serial: "000042"))
         let jpeg = try PictureSupport.jpeg(try GrayImage(decoding: png, name: "p"))

@@ -78,22 +78,10 @@ struct ScannedCodeTests {
 }
 
 extension ScannedCodeTests {
-    /// SplitMix64, so the variations are the same on every run.
-    struct Variations: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("the label fast path reads exactly what the general parser reads, or leaves the text to it")
     func fastPathAgrees() throws {
         let fixture = Fixture()
-        var random = Variations(state: 99)
+        var random = SeededGenerator(state: 99)
         let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_.~/?&=%:")
         let seeds = [fixture.code(serial: "000042"), "https://oliveto.example/01/08012345000012/10/L2026A",
                      "http://a-b.example/01/00000000000017/10/x_y.z/21/A-1"]
