@@ -38,33 +38,46 @@ struct TrustCommand: ParsableCommand {
             subcommands: [Producer.self, Certifier.self]
         )
 
+        /// What both `add` commands are told: who, and the DID document holding its keys.
+        struct PartyOptions: ParsableArguments {
+            @Option(help: "The DID, e.g. did:web:oliveto.example.")
+            var did: String
+            @Option(help: ArgumentHelp("Its DID document (did.json).", valueName: "file"))
+            var didDocument: String
+            @Option(help: "The name to show (default: the host name).")
+            var name: String?
+            @OptionGroup var storeOptions: StoreOptions
+            @OptionGroup var clock: ClockOptions
+
+            /// Opens the store, lets `trust` add the party, saves, and prints what `trust` returns.
+            func add(_ trust: (inout TrustStore, JSONValue, Date) throws(VerifyError) -> [String]) throws {
+                var store = try storeOptions.open()
+                let document = try TrustCommand.readJSON(didDocument)
+                let now = try clock.date()
+                do {
+                    let lines = try trust(&store, document, now)
+                    try store.save()
+                    lines.forEach { print($0) }
+                } catch { throw TrustCommand.fail(error) }
+            }
+        }
+
         struct Producer: ParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Trust a producer: its passports and unit codes will be accepted.",
                 discussion: "Get the producer's did.json (published at <their site>/.well-known/did.json) and compare the fingerprints printed here with the ones they give you."
             )
 
-            @Option(help: "The producer's DID, e.g. did:web:oliveto.example.")
-            var did: String
-            @Option(help: ArgumentHelp("The producer's DID document (did.json).", valueName: "file"))
-            var didDocument: String
-            @Option(help: "The name to show (default: the producer's host name).")
-            var name: String?
-            @OptionGroup var storeOptions: StoreOptions
-            @OptionGroup var clock: ClockOptions
+            @OptionGroup var party: PartyOptions
 
             func run() throws {
-                var store = try storeOptions.open()
-                let document = try TrustCommand.readJSON(didDocument)
-                let now = try clock.date()
-                do {
-                    let producer = try store.trustProducer(did: did, name: name, didDocument: document,
-                                                           documentPath: didDocument, now: now)
-                    try store.save()
-                    print("Now trusting producer \(producer.name) (\(producer.did)) with \(producer.keys.count) key\(producer.keys.count == 1 ? "" : "s"):")
-                    TrustCommand.keyLines(producer.keys).forEach { print($0) }
-                    print("Next: import its bundle with `passport trust import bundle.json`.")
-                } catch { throw TrustCommand.fail(error) }
+                try party.add { (store, document, now) throws(VerifyError) in
+                    let producer = try store.trustProducer(did: party.did, name: party.name, didDocument: document,
+                                                           documentPath: party.didDocument, now: now)
+                    return ["Now trusting producer \(producer.name) (\(producer.did)) with \(producer.keys.count) key\(producer.keys.count == 1 ? "" : "s"):"]
+                        + TrustCommand.keyLines(producer.keys)
+                        + ["Next: import its bundle with `passport trust import bundle.json`."]
+                }
             }
         }
 
@@ -74,28 +87,17 @@ struct TrustCommand: ParsableCommand {
                 discussion: "Example: passport trust add certifier --did did:web:terraviva-cert.example --did-document terraviva.did.json --scheme \"EU organic\" --scheme \"Regenerative Organic Certified\""
             )
 
-            @Option(help: "The certifier's DID.")
-            var did: String
-            @Option(help: ArgumentHelp("The certifier's DID document (did.json).", valueName: "file"))
-            var didDocument: String
+            @OptionGroup var party: PartyOptions
             @Option(help: "A scheme it is trusted to certify; repeat for several.")
             var scheme: [String] = []
-            @Option(help: "The name to show (default: the certifier's host name).")
-            var name: String?
-            @OptionGroup var storeOptions: StoreOptions
-            @OptionGroup var clock: ClockOptions
 
             func run() throws {
-                var store = try storeOptions.open()
-                let document = try TrustCommand.readJSON(didDocument)
-                let now = try clock.date()
-                do {
-                    let certifier = try store.trustCertifier(did: did, name: name, schemes: scheme, didDocument: document,
-                                                             documentPath: didDocument, now: now)
-                    try store.save()
-                    print("Now trusting certifier \(certifier.name) (\(certifier.did)) for: \(certifier.schemes.joined(separator: ", ")).")
-                    TrustCommand.keyLines(certifier.keys).forEach { print($0) }
-                } catch { throw TrustCommand.fail(error) }
+                try party.add { (store, document, now) throws(VerifyError) in
+                    let certifier = try store.trustCertifier(did: party.did, name: party.name, schemes: scheme,
+                                                             didDocument: document, documentPath: party.didDocument, now: now)
+                    return ["Now trusting certifier \(certifier.name) (\(certifier.did)) for: \(certifier.schemes.joined(separator: ", "))."]
+                        + TrustCommand.keyLines(certifier.keys)
+                }
             }
         }
     }
