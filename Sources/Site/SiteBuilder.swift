@@ -28,7 +28,7 @@ public struct SiteBuilder: Sendable {
                         try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder),
                                                                 withIntermediateDirectories: true)
                     }
-                    try data.write(to: directory.appendingPathComponent(path))
+                    try StagedFileWriter.write(data, to: directory.appendingPathComponent(path))
                     results.add(path: path, size: data.count, isPage: job.isPage && path.hasSuffix(".html"))
                 } catch {
                     results.fail(.writeFailed(path: path, reason: error.localizedDescription))
