@@ -1,4 +1,5 @@
 import Foundation
+import PassportModel
 
 /// XML Schema `dateTime` values as VCDM 2.0 uses them (`validFrom`, `validUntil`):
 /// `2026-01-01T00:00:00Z`, `2026-01-01T00:00:00.250Z`, `2026-01-01T01:00:00+01:00`.
@@ -15,7 +16,7 @@ public enum XSDDateTime {
         guard let (year, yearDigits) = scanner.number(minDigits: 4, maxDigits: 9), yearDigits >= 4,
               !(yearDigits > 4 && scanner.bytes.first == UInt8(ascii: "0")),
               scanner.consume("-"), let month = scanner.fixed(2), scanner.consume("-"), let day = scanner.fixed(2),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
+              (1...12).contains(month), (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
         guard scanner.consume("T") || scanner.consume("t") || scanner.consume(" "),
               let hour = scanner.fixed(2), scanner.consume(":"), let minute = scanner.fixed(2),
               scanner.consume(":"), let second = scanner.fixed(2) else { return nil }
@@ -54,39 +55,15 @@ public enum XSDDateTime {
         return "\(paddedYear)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
-    static func isLeap(_ year: Int) -> Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     /// Days from 1970-01-01 to the given civil date (H. Hinnant's algorithm).
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        CalendarDate.daysSince1970(year: year, month: month, day: day)
     }
 
     /// The civil date of a day count since 1970-01-01 (inverse of `daysSinceEpoch`).
     static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = CalendarDate(daysSince1970: days)
+        return (date.year, date.month, date.day)
     }
 }
 

@@ -50,7 +50,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Days since 1970-01-01.
-    public var daysSince1970: Int {
+    public var daysSince1970: Int { CalendarDate.daysSince1970(year: year, month: month, day: day) }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date given by parts (not checked to be real),
+    /// after Howard Hinnant's days-from-civil algorithm.
+    public static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -79,7 +83,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// Days in `month` of `year` (proleptic Gregorian).
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
