@@ -1,15 +1,24 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Strict settings for every target, as hummingbird uses them: existentials spelled `any`,
+/// imports internal unless a public signature needs them, members visible only from imported modules.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
 let package = Package(
     name: "passport",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "passport", targets: ["passport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -26,43 +35,56 @@ let package = Package(
                        providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libturbojpeg",
                        providers: [.apt(["libturbojpeg0-dev"])]),
+        // libc calls the Swift Glibc module does not declare (renameat2).
+        .systemLibrary(name: "CSyscalls"),
         // libpng reports errors with longjmp; C must host the setjmp.
         .target(name: "CPNGWriter", dependencies: ["CPNG"]),
 
         // Pure modules.
-        .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams"), "DigitalLink"]),
-        .target(name: "DigitalLink"),
+        .target(name: "DigitalLink", swiftSettings: strictSettings),
+        .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams"), "DigitalLink"],
+                swiftSettings: strictSettings),
 
-        .target(name: "Credentials", dependencies: [
-            .product(name: "Crypto", package: "swift-crypto"),
-            "PassportModel",
-        ]),
-        .target(name: "QRCode", dependencies: ["CQRencode"]),
-        .target(name: "Labels", dependencies: ["CCairo", "CPNGWriter", "QRCode"]),
+        // Files: staged output swapped in whole, file writes, bundled resources.
+        .target(name: "Output", dependencies: ["CSyscalls", .product(name: "SystemPackage", package: "swift-system")],
+                swiftSettings: strictSettings),
+
+        // Keys, JWS, DIDs, the credential types shared by issuer and verifier. No record reader.
+        .target(name: "Credentials", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "DigitalLink"],
+                swiftSettings: strictSettings),
+        // Records → credentials: the only module that reads both.
+        .target(name: "Issuance", dependencies: ["PassportModel", "Credentials", "DigitalLink"],
+                swiftSettings: strictSettings),
+
+        .target(name: "QRCode", dependencies: ["CQRencode"], swiftSettings: strictSettings),
+        .target(name: "Labels", dependencies: ["CCairo", "CPNGWriter", "QRCode", "Output"],
+                swiftSettings: strictSettings),
         .target(name: "Site", dependencies: [
             .product(name: "Mustache", package: "swift-mustache"),
-            "Credentials", "QRCode", "PassportModel", "DigitalLink",
-        ]),
+            "Credentials", "PassportModel", "DigitalLink", "Output",
+        ], swiftSettings: strictSettings),
         .target(name: "Verify", dependencies: [
-            "CZBar", "CPNG", "CJPEG", "Credentials", "DigitalLink", "PassportModel",
+            "CZBar", "CPNG", "CJPEG", "Credentials", "DigitalLink", "Output",
             .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        ], swiftSettings: strictSettings),
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
-        .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials"]),
+        .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials"], swiftSettings: strictSettings),
         .target(name: "BuildPipeline", dependencies: [
-            "PassportModel", "Credentials", "Site", "Labels", "QRCode", "DigitalLink",
-        ]),
+            "PassportModel", "Credentials", "Issuance", "Site", "Labels", "QRCode", "DigitalLink", "Output",
+        ], swiftSettings: strictSettings),
         .executableTarget(name: "passport", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify",
-        ]),
+            "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify", "Output", "Site",
+            "DigitalLink",
+        ], swiftSettings: strictSettings),
 
-        .testTarget(name: "PassportModelTests", dependencies: ["PassportModel"]),
+        .testTarget(name: "PassportModelTests", dependencies: ["PassportModel", "DigitalLink"]),
         .testTarget(name: "DigitalLinkTests", dependencies: ["DigitalLink"]),
-        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "PassportModel"]),
-        .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site"]),
-        .testTarget(name: "VerifyTests", dependencies: ["Verify"]),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "DigitalLink"]),
+        .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode", "Output"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Credentials", "PassportModel", "DigitalLink", "Output"]),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Credentials", "DigitalLink"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output"]),
         .testTarget(name: "CommandTests", dependencies: ["passport"]),
     ]
 )

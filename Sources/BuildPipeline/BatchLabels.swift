@@ -1,9 +1,10 @@
-import Credentials
+public import Credentials
 import DigitalLink
-import Foundation
-import Labels
-import PassportModel
-import QRCode
+public import Foundation
+public import Labels
+public import PassportModel
+public import QRCode
+public import Output
 
 /// Prints a batch's labels: maps the validated records to label content, signs each unit's code,
 /// and hands the run to the label renderer.
@@ -69,7 +70,19 @@ public struct BatchLabels: Sendable {
         } catch { throw .credential(error, context: "keys/") }
     }
 
-    /// Renders into `folder` (`labels.pdf`, `png/`, `svg/`, `manifest.csv`).
+    /// `passport labels`: renders a run into `<labelsFolder>/<batch>/` and swaps it in whole when
+    /// complete, leaving the rest of `labelsFolder` as it was.
+    public func print(_ request: Request, labelsFolder: URL,
+                      progress: ((Int) -> Void)? = nil) throws(BuildError) -> LabelRunReport {
+        let staged = try BuildError.output(try StagedOutput(destination: labelsFolder))
+        let folder = try BuildError.output(try staged.part(request.batchID))
+        let report = try render(request, into: folder, progress: progress)
+        try BuildError.output(try staged.commit())
+        return report
+    }
+
+    /// Renders into `folder` (`labels.pdf`, `png/`, `svg/`, `manifest.csv`), a part of a
+    /// `StagedOutput`: a failed run leaves nothing behind once the staging is discarded.
     public func render(_ request: Request, into folder: URL,
                        progress: ((Int) -> Void)? = nil) throws(BuildError) -> LabelRunReport {
         guard let batch = project.batches.first(where: { $0.id == request.batchID }) else {
@@ -81,7 +94,7 @@ public struct BatchLabels: Sendable {
         }
         let projectTemplates = URL(fileURLWithPath: project.root).appendingPathComponent("templates")
         var located = resources
-        if Files.exists(projectTemplates) { located.projectTemplatesDirectory = projectTemplates }
+        if ProjectFiles.exists(projectTemplates) { located.projectTemplatesDirectory = projectTemplates }
         let template: LabelTemplate
         do {
             template = try TemplateCatalog(resources: located).template(named: request.template, layout: request.layout)
@@ -97,27 +110,13 @@ public struct BatchLabels: Sendable {
             svgDirectory: request.formats.contains(.svg) ? folder.appendingPathComponent("svg") : nil,
             manifest: folder.appendingPathComponent("manifest.csv"))
         let first = plan.first
-        let created = Self.firstMissingFolder(of: folder)
         do {
             return try LabelRenderer(resources: located).render(runRequest, content: { index in
                 try content.make(unit: first.map { $0 + index })
             }, progress: progress)
         } catch {
-            // Nothing half-written: remove the folders this run created.
-            if let created { try? FileManager.default.removeItem(at: created) }
             throw .labels(error.description)
         }
-    }
-
-    /// The outermost folder on the way to `folder` that does not exist yet.
-    private static func firstMissingFolder(of folder: URL) -> URL? {
-        var missing: URL?
-        var current = folder.standardizedFileURL
-        while !Files.exists(current), current.path != "/" {
-            missing = current
-            current = current.deletingLastPathComponent()
-        }
-        return missing
     }
 
     /// Which unit numbers (serialized) or how many copies (lot-level) to print.

@@ -1,5 +1,6 @@
-import Credentials
-import PassportModel
+public import Credentials
+public import Output
+public import PassportModel
 
 /// Why a build (or init, or certify) could not finish. Nothing was written when one is thrown.
 public enum BuildError: Error, CustomStringConvertible, Sendable {
@@ -9,6 +10,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     case credential(CredentialError, context: String)
     /// A file could not be read or written.
     case file(path: String, reason: String)
+    /// The output could not be written or put in place (the previous output is unchanged).
+    case output(OutputError)
     /// A conformity credential handed over by a certifier does not hold.
     case certifierCredential(certificate: String, reason: String)
     /// The passport pages could not be rendered (a template problem, named in the message).
@@ -23,11 +26,19 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
         case .project(let error): return error.description
         case .credential(let error, let context): return "\(context): \(error.description)"
         case .file(let path, let reason): return "\(path): \(reason)"
+        case .output(let error): return error.description
         case .certifierCredential(let certificate, let reason):
             return "certificates/\(certificate).dcc.jwt: \(reason) — ask the certifier to sign it again with `passport certify`, or delete the file to publish the certificate as self-declared"
         case .site(let message): return message
         case .labels(let message): return message
         case .invalid(let message): return message
         }
+    }
+}
+
+extension BuildError {
+    /// Runs file output, reporting its failure as a build error.
+    static func output<T>(_ body: @autoclosure () throws(OutputError) -> T) throws(BuildError) -> T {
+        do { return try body() } catch { throw .output(error) }
     }
 }

@@ -1,6 +1,7 @@
 import Credentials
 import Foundation
 import PassportModel
+import DigitalLink
 
 /// Assembles the verification bundle a shop imports, and signs its manifest.
 enum BundleWriter {

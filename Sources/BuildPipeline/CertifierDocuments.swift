@@ -18,7 +18,7 @@ enum CertifierDocuments {
         for name in names {
             let url = folder.appendingPathComponent(name)
             do {
-                let json = try JSONValue(parsing: try Files.read(url))
+                let json = try JSONValue(parsing: try ProjectFiles.read(url))
                 let document = try DIDDocument(parsing: json)
                 result[document.id] = Entry(document: document, json: json)
             } catch let error as CredentialError {

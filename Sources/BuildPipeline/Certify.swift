@@ -1,6 +1,9 @@
 import Credentials
-import Foundation
+public import Foundation
 import PassportModel
+import Issuance
+import Output
+import DigitalLink
 
 /// `passport certify`: the certifier's side. Signs a producer's certificate record as a UNTP
 /// Digital Conformity Credential with the certifier's own key, and hands it over by writing
@@ -54,7 +57,7 @@ public enum Certify {
         let document = certifierDID.didDocument(for: publicKeys).serialized(pretty: true)
         let documentName = certifierDID.did.replacingOccurrences(of: ":", with: "_") + ".did.json"
         outputs.append((projectRoot.appendingPathComponent("certifiers/\(documentName)"), document))
-        for (url, data) in outputs { try Files.writeAtomically(data, to: url) }
+        for (url, data) in outputs { try BuildError.output(try FileWriter.writeAtomically(data, to: url)) }
         return Result(certificates: wanted, certifierDID: certifierDID.did)
     }
 }
@@ -73,8 +76,8 @@ enum EvidenceLink {
         case .url(let url): return Resolved(url: url)
         case .file(let file):
             let source = projectRoot.appendingPathComponent(file)
-            let path = PublishedPaths.certificateDirectory(id: certificate.id) + PublishedPaths.segment(source.lastPathComponent)
-            return Resolved(url: producer.baseURL + "/" + path, digest: SHA256Digest.hex(try Files.read(source)),
+            let path = PublishedPaths.certificateURLPath(id: certificate.id) + PercentEncoding.encode(source.lastPathComponent)
+            return Resolved(url: producer.baseURL + "/" + path, digest: SHA256Digest.hex(try ProjectFiles.read(source)),
                             sitePath: path, source: source)
         case nil: return Resolved()
         }

@@ -1,6 +1,7 @@
-import Credentials
-import Foundation
-import PassportModel
+public import Credentials
+public import Foundation
+public import PassportModel
+import Issuance
 
 /// Every credential of a build, signed: one passport per batch, one conformity credential per
 /// certificate, and the producer's DID document.
@@ -64,7 +65,7 @@ public struct CredentialSet: Sendable {
                 conformity.first { $0.certificate.id == id }.map { entry in
                     PassportIssuer.ClaimEvidence(
                         certificate: entry.certificate,
-                        url: issuer.baseURL + "/" + PublishedPaths.certificateDirectory(id: id) + PublishedPaths.conformityJWT,
+                        url: issuer.baseURL + "/" + PublishedPaths.certificateURLPath(id: id) + PublishedPaths.conformityJWT,
                         sha256: entry.credential.sha256)
                 }
             }
@@ -91,8 +92,8 @@ public struct CredentialSet: Sendable {
         let evidence = try EvidenceLink.resolve(certificate, projectRoot: root, producer: issuer)
         let evidencePath = evidence.sitePath, evidenceSource = evidence.source
         let handedOver = root.appendingPathComponent("certificates/\(certificate.id).dcc.jwt")
-        if Files.exists(handedOver) {
-            let jwt = String(decoding: try Files.read(handedOver), as: UTF8.self)
+        if ProjectFiles.exists(handedOver) {
+            let jwt = String(decoding: try ProjectFiles.read(handedOver), as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let payload = try CertifierDocuments.check(jwt, for: certificate, certifiers: certifiers)
             return Conformity(certificate: certificate, credential: Issued(jwt: jwt, payload: payload),

@@ -1,8 +1,10 @@
 import Credentials
-import Foundation
+public import Foundation
 import Labels
 import PassportModel
 import Site
+public import Output
+import DigitalLink
 
 /// `passport build`: validated records in, signed credentials, the passport site, labels and the
 /// verification bundle out — all written atomically into the output folder.
@@ -51,15 +53,15 @@ public struct ProjectBuild {
             throw .project(error)
         }
         let credentials = try CredentialSet.issue(project: project)
-        let staged = try StagedOutput(destination: options.output)
+        let staged = try BuildError.output(try StagedOutput(destination: options.output))
         var report = Report(output: options.output)
-        let site = try staged.part("site")
+        let site = try BuildError.output(try staged.part("site"))
         try writeCredentials(credentials, project: project, site: site, report: &report)
         report.pages = try writePages(credentials, project: project, site: site)
         if options.renderLabels {
             let printer = BatchLabels(project: project, issuer: credentials.issuer, key: credentials.signingKey,
                                       resources: options.resources, documentDate: options.now)
-            let labels = try staged.part("labels")
+            let labels = try BuildError.output(try staged.part("labels"))
             for batch in project.batches {
                 let run = try printer.render(BatchLabels.Request(batchID: batch.id),
                                              into: labels.appendingPathComponent(batch.id))
@@ -67,44 +69,45 @@ public struct ProjectBuild {
                 report.labelNotes += run.textAdjustments.map { "\(batch.id): \($0.description)" }
             }
         }
-        let createdAt = XSDTime.string(options.now)
+        let createdAt = XSDDateTime.string(from: options.now)
         let bundle = try BundleWriter.bundle(project: project, credentials: credentials, createdAt: createdAt)
         let bundleJSON = bundle.json.serialized(pretty: true)
-        try Files.write(bundleJSON, to: try staged.part("bundle").appendingPathComponent("bundle.json"))
-        try Files.write(bundleJSON, to: site.appendingPathComponent(".well-known/passport-bundle.json"))
-        try staged.commit()
+        try BuildError.output(try FileWriter.write(bundleJSON, to: try staged.part("bundle").appendingPathComponent("bundle.json")))
+        try BuildError.output(try FileWriter.write(bundleJSON, to: site.appendingPathComponent(".well-known/passport-bundle.json")))
+        try BuildError.output(try staged.commit())
         return report
     }
 
     private func writeCredentials(_ credentials: CredentialSet, project: Project, site: URL,
                                   report: inout Report) throws(BuildError) {
-        try Files.write(credentials.didDocument.serialized(pretty: true),
-                        to: site.appendingPathComponent(credentials.issuer.didDocumentPath))
-        try Files.write(PassportContext.document.serialized(pretty: true),
-                        to: site.appendingPathComponent(PublishedPaths.context))
+        try BuildError.output(try FileWriter.write(credentials.didDocument.serialized(pretty: true),
+                        to: site.appendingPathComponent(credentials.issuer.didDocumentPath)))
+        try BuildError.output(try FileWriter.write(PassportContext.document.serialized(pretty: true),
+                        to: site.appendingPathComponent(PublishedPaths.context)))
         for batch in project.batches {
             guard let product = project.product(batch.product), let passport = credentials.passports[batch.id] else { continue }
-            let folder = site.appendingPathComponent(SiteLayout.batchDirectory(gtin: product.gtin, lot: batch.lot))
-            try Files.write(passport.jwt, to: folder.appendingPathComponent(PublishedPaths.passportJWT))
-            try Files.write(passport.payload.serialized(pretty: true),
-                            to: folder.appendingPathComponent(PublishedPaths.passportJSON))
+            let folder = site.appendingPathComponent(SiteLayout.batchFolder(gtin: product.gtin, lot: batch.lot))
+            try BuildError.output(try FileWriter.write(passport.jwt, to: folder.appendingPathComponent(PublishedPaths.passportJWT)))
+            try BuildError.output(try FileWriter.write(passport.payload.serialized(pretty: true),
+                            to: folder.appendingPathComponent(PublishedPaths.passportJSON)))
             report.passports += 1
         }
         for entry in credentials.conformity {
-            let folder = site.appendingPathComponent(SiteLayout.certificateDirectory(id: entry.certificate.id))
-            try Files.write(entry.credential.jwt, to: folder.appendingPathComponent(PublishedPaths.conformityJWT))
-            try Files.write(entry.credential.payload.serialized(pretty: true),
-                            to: folder.appendingPathComponent(PublishedPaths.conformityJSON))
+            let folder = site.appendingPathComponent(SiteLayout.certificateFolder(id: entry.certificate.id))
+            try BuildError.output(try FileWriter.write(entry.credential.jwt, to: folder.appendingPathComponent(PublishedPaths.conformityJWT)))
+            try BuildError.output(try FileWriter.write(entry.credential.payload.serialized(pretty: true),
+                            to: folder.appendingPathComponent(PublishedPaths.conformityJSON)))
             if let path = entry.evidencePath, let source = entry.evidenceSource {
-                try Files.write(try Files.read(source), to: site.appendingPathComponent(path))
+                let evidence = try ProjectFiles.read(source)
+                try BuildError.output(try FileWriter.write(evidence, to: site.appendingPathComponent(path)))
             }
             report.conformityCredentials += 1
             if entry.signedByCertifier { report.certifierSigned += 1 }
         }
         for (did, document) in credentials.certifierDocuments.sorted(by: { $0.key < $1.key }) {
             let name = did.replacingOccurrences(of: ":", with: "_")
-            try Files.write(document.serialized(pretty: true),
-                            to: site.appendingPathComponent("certifiers/\(name).did.json"))
+            try BuildError.output(try FileWriter.write(document.serialized(pretty: true),
+                            to: site.appendingPathComponent("certifiers/\(name).did.json")))
         }
     }
 }
@@ -121,14 +124,14 @@ extension ProjectBuild {
         var batchProofs: [String: BatchProof] = [:]
         for batch in project.batches {
             guard let product = project.product(batch.product), let passport = credentials.passports[batch.id] else { continue }
-            let folder = SiteLayout.batchURLPath(gtin: product.gtin, lot: batch.lot)
+            let folder = IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
             batchProofs[batch.id] = BatchProof(jwtPath: folder + PublishedPaths.passportJWT,
                                                jsonPath: folder + PublishedPaths.passportJSON,
                                                jws: passport.jwt, jwtSHA256: passport.sha256)
         }
         var certificateProofs: [String: CertificateProof] = [:]
         for entry in credentials.conformity {
-            let folder = SiteLayout.certificateDirectory(id: entry.certificate.id)
+            let folder = PublishedPaths.certificateURLPath(id: entry.certificate.id)
             let certifierKey = credentials.certifierDocuments[entry.certificate.certifierDID]
                 .flatMap { try? DIDDocument(parsing: $0) }?.assertionKeys.first?.multikey
             certificateProofs[entry.certificate.id] = CertificateProof(
@@ -139,22 +142,12 @@ extension ProjectBuild {
         let override = options.projectRoot.appendingPathComponent("templates/site")
         let input = SiteInput(project: project, today: CalendarDate(containing: options.now), issuerDID: issuer.did,
                               keys: keys, batchProofs: batchProofs, certificateProofs: certificateProofs,
-                              templatesOverride: Files.exists(override) ? override : nil,
+                              templatesOverride: ProjectFiles.exists(override) ? override : nil,
                               templatesDirectory: options.resources.templatesDirectory.appendingPathComponent("site"))
         do {
             return try SiteBuilder(input: input).write(to: site).pageCount
         } catch {
             throw .site(error.description)
         }
-    }
-}
-
-/// XML Schema dateTime text for an instant, in UTC, whole seconds.
-public enum XSDTime {
-    public static func string(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
     }
 }

@@ -1,7 +1,8 @@
 import Credentials
-import Foundation
+public import Foundation
 import Labels
 import PassportModel
+public import Output
 
 /// `passport init`: a complete example project — a small olive-oil cooperative — with its own
 /// signing key, a certifier (with a key of its own) that has signed two certificates, and an
@@ -35,19 +36,19 @@ public enum Scaffold {
             key = try KeyStore(projectDirectory: staging).create(id: "main")
             _ = try KeyStore(projectDirectory: staging.appendingPathComponent("certifier")).create(id: "main")
         } catch { throw .credential(error, context: "creating keys") }
-        try Files.write("""
+        try BuildError.output(try FileWriter.write("""
             # The certifier's own folder, for the demo: in real life this lives with the certifier,
             # who signs your certificates with `passport certify` and sends you the .dcc.jwt files.
             name: Terra Viva Certification
             base_url: https://terraviva-cert.example
             signing_key: main
 
-            """, to: staging.appendingPathComponent("certifier/certifier.yaml"))
-        try Files.write("keys/\ncertifier/keys/\n", to: staging.appendingPathComponent(".gitignore"))
+            """, to: staging.appendingPathComponent("certifier/certifier.yaml")))
+        try BuildError.output(try FileWriter.write("keys/\ncertifier/keys/\n", to: staging.appendingPathComponent(".gitignore")))
         let digest = try writeUpstreamPassport(into: staging)
         let batch = staging.appendingPathComponent("batches/evo-2026-a.yaml")
-        let text = String(decoding: try Files.read(batch), as: UTF8.self)
-        try Files.write(text.replacingOccurrences(of: "{{UPSTREAM_SHA256}}", with: digest), to: batch)
+        let text = String(decoding: try ProjectFiles.read(batch), as: UTF8.self)
+        try BuildError.output(try FileWriter.write(text.replacingOccurrences(of: "{{UPSTREAM_SHA256}}", with: digest), to: batch))
         _ = try Certify.run(certifierRoot: staging.appendingPathComponent("certifier"), certifierDisplay: "certifier",
                             projectRoot: staging, projectDisplay: display, certificateIDs: [])
         do {
@@ -79,9 +80,9 @@ public enum Scaffold {
                 ],
             ]
             let jwt = try JWS.signCredential(payload, key: key, issuer: did)
-            try Files.write(jwt, to: root.appendingPathComponent("upstream/bottle-v2026-09.dpp.jwt"))
-            try Files.write(did.didDocument(for: [key.publicKey.withID(did.keyID(for: key.id))]).serialized(pretty: true),
-                            to: root.appendingPathComponent("upstream/vetreria.did.json"))
+            try BuildError.output(try FileWriter.write(jwt, to: root.appendingPathComponent("upstream/bottle-v2026-09.dpp.jwt")))
+            try BuildError.output(try FileWriter.write(did.didDocument(for: [key.publicKey.withID(did.keyID(for: key.id))]).serialized(pretty: true),
+                            to: root.appendingPathComponent("upstream/vetreria.did.json")))
             return SHA256Digest.hex(Data(jwt.utf8))
         } catch let error as CredentialError {
             throw .credential(error, context: "signing the example's upstream passport")

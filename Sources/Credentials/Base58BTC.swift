@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Base58 with the Bitcoin alphabet, as multibase `z…` strings use it (did:key, Multikey).
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Every failure the Credentials module reports: key files, did:web documents, JSON,
 /// signing and credential verification.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A credential whose signature, key and validity period have been checked.
 public struct VerifiedCredential: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds the public key a credential names in its `kid` header.
 ///

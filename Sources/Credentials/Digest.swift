@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// SHA-256 digests as lower-case hex, the form records and credentials carry.
 public enum SHA256Digest {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension JSONValue {
     /// Reads JSON text (RFC 8259, UTF-8).

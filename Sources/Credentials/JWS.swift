@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// JWS compact serialisation (RFC 7515) with Ed25519 signatures (RFC 8037, RFC 9864).
 ///

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// An Ed25519 public key with the id it is known by.
 ///

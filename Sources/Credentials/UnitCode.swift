@@ -1,3 +1,4 @@
+import DigitalLink
 /// The text printed in a serialized unit's QR code: the unit's GS1 Digital Link URI with the
 /// producer's signature over its canonical path in the `s` query parameter.
 ///
@@ -10,7 +11,7 @@ public enum UnitCode {
 
     /// `/01/<gtin14>/10/<lot>/21/<serial>`, percent-encoded: the exact bytes that are signed.
     public static func canonicalPath(gtin: String, lot: String, serial: String) -> String {
-        "/01/\(gtin)/10/\(PublishedPaths.segment(lot))/21/\(PublishedPaths.segment(serial))"
+        IdentifierPath.canonicalUnit(gtin: gtin, lot: lot, serial: serial)
     }
 
     /// The code text for one unit, signed with `key`.

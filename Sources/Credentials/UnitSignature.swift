@@ -1,4 +1,5 @@
 import Foundation
+import Crypto
 
 /// The producer's signature printed in each serialised unit's code.
 ///

@@ -1,5 +1,6 @@
-import Foundation
-import PassportModel
+public import Foundation
+public import DigitalLink
+
 
 /// What a shop needs to verify codes offline: the producer's DID document, every signed passport
 /// and conformity credential, certifiers' DID documents, and a manifest signed by the producer

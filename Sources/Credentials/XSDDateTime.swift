@@ -1,5 +1,5 @@
-import Foundation
-import PassportModel
+public import DigitalLink
+public import Foundation
 
 /// XML Schema `dateTime` values as VCDM 2.0 uses them (`validFrom`, `validUntil`):
 /// `2026-01-01T00:00:00Z`, `2026-01-01T00:00:00.250Z`, `2026-01-01T01:00:00+01:00`.
@@ -7,9 +7,10 @@ import PassportModel
 /// Pure arithmetic (proleptic Gregorian calendar), no `Calendar` or formatter objects, so it
 /// is fast, thread-safe and independent of the machine's locale and time zone.
 public enum XSDDateTime {
-    /// Reads a dateTime. Accepts fractional seconds of any length, `Z` or a `±hh:mm` offset,
-    /// lowercase `t`/`z`, and `24:00:00` (end of day). A value without a time zone is read as UTC.
-    /// Returns `nil` for anything else, including impossible dates like February 30.
+    /// Reads a dateTime with its time zone, as VCDM 2.0 requires. Accepts fractional seconds of any
+    /// length, `Z` or a `±hh:mm` offset, lowercase `t`/`z` (RFC 3339), and `24:00:00` (end of day).
+    /// Returns `nil` for anything else: a missing zone, a space for `T`, impossible dates like
+    /// February 30.
     public static func date(from text: String) -> Date? {
         var scanner = DigitScanner(Array(text.utf8))
         // Date: at least 4-digit year, then -MM-DD.
@@ -17,7 +18,7 @@ public enum XSDDateTime {
               !(yearDigits > 4 && scanner.bytes.first == UInt8(ascii: "0")),
               scanner.consume("-"), let month = scanner.fixed(2), scanner.consume("-"), let day = scanner.fixed(2),
               (1...12).contains(month), (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-        guard scanner.consume("T") || scanner.consume("t") || scanner.consume(" "),
+        guard scanner.consume("T") || scanner.consume("t"),
               let hour = scanner.fixed(2), scanner.consume(":"), let minute = scanner.fixed(2),
               scanner.consume(":"), let second = scanner.fixed(2) else { return nil }
         var fraction = 0.0
@@ -36,6 +37,8 @@ public enum XSDDateTime {
             guard let offsetHours = scanner.fixed(2), scanner.consume(":"), let offsetMinutes = scanner.fixed(2),
                   offsetHours <= 23, offsetMinutes < 60 else { return nil }
             offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
+        } else {
+            return nil
         }
         guard scanner.atEnd else { return nil }
         let days = daysSinceEpoch(year: year, month: month, day: day)
@@ -53,6 +56,17 @@ public enum XSDDateTime {
         let yearText = String(year)
         let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
         return "\(paddedYear)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+
+    /// `YYYY-MM-DDT00:00:00Z`: the first instant of a day records speak of (UTC).
+    public static func startOfDay(_ day: CalendarDate) -> String { "\(day)T00:00:00Z" }
+
+    /// `YYYY-MM-DDT23:59:59Z`: the last whole second of a day (UTC).
+    public static func endOfDay(_ day: CalendarDate) -> String { "\(day)T23:59:59Z" }
+
+    /// The UTC day of a dateTime, or the day a plain `YYYY-MM-DD` names; nil for anything else.
+    public static func day(ofDayOrDateTime text: String) -> CalendarDate? {
+        CalendarDate(text) ?? date(from: text).map(CalendarDate.init(containing:))
     }
 
     /// Days from 1970-01-01 to the given civil date (H. Hinnant's algorithm).

@@ -1,8 +1,8 @@
 /// RFC 3986 percent-encoding as GS1 Digital Link uses it for path and query values.
-enum PercentEncoding {
+public enum PercentEncoding {
 
     /// Whether `byte` is in the RFC 3986 unreserved set `A–Z a–z 0–9 - . _ ~`, which is never encoded.
-    static func isUnreserved(_ byte: UInt8) -> Bool {
+    public static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"),
@@ -19,7 +19,7 @@ enum PercentEncoding {
     ///
     /// GS1 values such as `ABC+123` and `32a/b` become `ABC%2B123` and `32a%2Fb`, so they are read
     /// back the same whether they sit in the path or the query.
-    static func encode(_ text: String) -> String {
+    public static func encode(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -35,7 +35,7 @@ enum PercentEncoding {
     }
 
     /// The outcome of decoding: the text, or the reason it cannot be used.
-    enum Decoded: Equatable {
+    public enum Decoded: Equatable, Sendable {
         case text(String)
         /// `%00`: a NUL character, never allowed in a GS1 value.
         case containsNull
@@ -45,7 +45,7 @@ enum PercentEncoding {
 
     /// Decodes `%XX` sequences (either case of hex). A `%` not followed by two hex digits is kept
     /// as it is. In a query component `+` means a space (HTML form encoding); in a path it is a `+`.
-    static func decode(_ text: some StringProtocol, plusIsSpace: Bool) -> Decoded {
+    public static func decode(_ text: some StringProtocol, plusIsSpace: Bool) -> Decoded {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -1,5 +1,6 @@
 internal import CCairo
 import Foundation
+import Output
 
 /// Size and outline extents of one glyph, in font units.
 struct GlyphMetrics: Sendable, Hashable {

@@ -1,5 +1,6 @@
-import Foundation
-import QRCode
+public import Foundation
+public import QRCode
+public import Output
 
 /// Renders synthetic serialized labels into one PDF and times it — for `passport bench labels`.
 public enum LabelBenchmark {

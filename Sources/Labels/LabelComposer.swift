@@ -1,5 +1,6 @@
 internal import CCairo
 import QRCode
+import Foundation
 
 /// Glyphs of one font and size, positioned in points from the label's top-left corner.
 struct GlyphRun: Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import QRCode
+public import QRCode
 
 /// Everything that can stop labels from being rendered, each with a message that says what to do.
 ///
@@ -28,8 +28,6 @@ public enum LabelError: Error, Sendable, CustomStringConvertible {
     case outputFailed(path: String, reason: String)
     /// cairo reported an error while drawing.
     case renderingFailed(stage: String, reason: String)
-    /// The bundled `Templates/` and `Fonts/` folders were not found.
-    case resourcesNotFound(searched: [String])
 
     public var description: String {
         switch self {
@@ -65,10 +63,6 @@ public enum LabelError: Error, Sendable, CustomStringConvertible {
                 + "and that the disk is not full."
         case let .renderingFailed(stage, reason):
             return "Drawing failed while \(stage): \(reason)."
-        case let .resourcesNotFound(searched):
-            return "The label templates and fonts were not found (looked for Templates/labels and "
-                + "Fonts/ in: \(searched.joined(separator: ", "))). Set PASSPORT_RESOURCES to the "
-                + "folder that holds them."
         }
     }
 }

@@ -1,6 +1,7 @@
 internal import CCairo
 internal import CPNGWriter
 import Foundation
+import Output
 
 /// Writes one label as a PNG at the template's printer resolution, with that resolution
 /// recorded in the file (pHYs). The code is drawn without antialiasing, each module a whole
@@ -63,10 +64,8 @@ enum SVGLabelWriter {
         let text = String(decoding: data, as: UTF8.self)
         let stable = text.replacingOccurrences(of: #"id="surface\d+""#, with: #"id="label""#, options: .regularExpression)
         guard stable != text else { return }
-        do {
-            try Data(stable.utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw .outputFailed(path: path, reason: error.localizedDescription)
+        do { try FileWriter.write(stable, to: URL(fileURLWithPath: path)) } catch {
+            throw .outputFailed(path: path, reason: error.description)
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A piece of label content a layout can place.
 public enum LabelField: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {

@@ -1,5 +1,6 @@
-import Foundation
-import QRCode
+public import Foundation
+public import QRCode
+public import Output
 
 /// What to render and where.
 public struct LabelRunRequest: Sendable {
@@ -59,7 +60,8 @@ public struct LabelRenderer: Sendable {
     ///     and not in order; sign serials here. A thrown error stops the run.
     ///   - progress: called on the calling thread with the number of labels done so far.
     /// - Returns: what was written and which labels needed their text adjusted.
-    /// - Throws: ``LabelError``; nothing is left at the output paths when a run fails.
+    /// - Throws: ``LabelError``. Write into a part of an `Output.StagedOutput`: the files of a
+    ///   failed run are discarded with it and never reach the output folder.
     public func render(_ request: LabelRunRequest,
                        content: @escaping @Sendable (Int) throws -> LabelContent,
                        progress: ((Int) -> Void)? = nil) throws(LabelError) -> LabelRunReport {
@@ -67,25 +69,24 @@ public struct LabelRenderer: Sendable {
         let fonts = try FontSet(layout: request.template.layout, resources: resources)
         let composer = try LabelComposer(template: request.template, fonts: fonts)
 
-        let pdf = try request.pdf.map { url throws(LabelError) in try StagedFile(target: url) }
-        let manifest = try request.manifest.map { url throws(LabelError) in try StagedFile(target: url) }
-        let png = try request.pngDirectory.map { url throws(LabelError) in try StagedDirectory(target: url) }
-        let svg = try request.svgDirectory.map { url throws(LabelError) in try StagedDirectory(target: url) }
-        let discardAll = {
-            pdf?.discard(); manifest?.discard(); png?.discard(); svg?.discard()
+        for folder in [request.pdf?.deletingLastPathComponent(), request.manifest?.deletingLastPathComponent(),
+                       request.pngDirectory, request.svgDirectory].compactMap({ $0 }) {
+            do { try FileWriter.makeFolder(folder) } catch {
+                throw .outputFailed(path: folder.path, reason: error.description)
+            }
         }
 
         let preparer = LabelPreparer(
             composer: composer, fonts: fonts, errorCorrection: request.errorCorrection, count: request.count,
-            content: content, pngDirectory: png?.temporary, svgDirectory: svg?.temporary)
+            content: content, pngDirectory: request.pngDirectory, svgDirectory: request.svgDirectory)
         let pipeline = LabelPipeline(preparer: preparer, count: request.count)
         defer { pipeline.waitForPending() }
         do {
-            let writer = try pdf.map { file throws(LabelError) in
-                try PDFSheetWriter(path: file.temporary.path, template: request.template, fonts: fonts,
+            let writer = try request.pdf.map { file throws(LabelError) in
+                try PDFSheetWriter(path: file.path, template: request.template, fonts: fonts,
                                    title: request.title, date: request.documentDate, drawOutlines: request.drawOutlines)
             }
-            let manifestWriter = try manifest.map { file throws(LabelError) in try ManifestWriter(path: file.temporary.path) }
+            let manifestWriter = try request.manifest.map { file throws(LabelError) in try ManifestWriter(path: file.path) }
             let perPage = request.template.sheet.labelsPerPage
             var collector = AdjustmentCollector()
             var versions: ClosedRange<Int>?
@@ -109,10 +110,6 @@ public struct LabelRenderer: Sendable {
             }
             try writer?.finish()
             try manifestWriter?.finish()
-            try pdf?.commit()
-            try manifest?.commit()
-            try png?.commit()
-            try svg?.commit()
             return LabelRunReport(
                 template: request.template.name, labelCount: request.count, pageCount: writer?.pageCount ?? 0,
                 errorCorrection: request.errorCorrection, codeVersions: versions ?? 0...0,
@@ -120,7 +117,6 @@ public struct LabelRenderer: Sendable {
                 outputs: [request.pdf, request.manifest, request.pngDirectory, request.svgDirectory].compactMap { $0 })
         } catch {
             pipeline.waitForPending()
-            discardAll()
             throw error
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
-import QRCode
+public import Foundation
+public import QRCode
 
 /// What a label run produced, and which labels needed their text adjusted to fit.
 public struct LabelRunReport: Sendable {

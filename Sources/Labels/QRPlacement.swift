@@ -1,4 +1,4 @@
-import QRCode
+public import QRCode
 
 /// Where a QR code goes on a label and how big its modules are, planned for print safety.
 ///

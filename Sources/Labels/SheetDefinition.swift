@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A sheet or roll of labels as the printer sees it: page size, label size and corner radius,
 /// how labels are arranged, and the printer's resolution. All lengths in millimetres.

@@ -1,4 +1,5 @@
 import Foundation
+public import Output
 
 /// The label templates a run can use: the bundled ones in `Templates/labels/`, and a project's
 /// own in its templates folder, where a file with the same name wins.

@@ -1,3 +1,4 @@
+import DigitalLink
 /// Reads `batches/<id>.yaml`.
 enum BatchRecord {
     static let fields = ["product", "lot", "production_date", "best_before", "expiry", "quantity",

@@ -1,3 +1,4 @@
+import Yams
 /// Reads `certificates/<id>.yaml`.
 enum CertificateRecord {
     static let fields = ["scheme", "badge", "certifier", "number", "scope", "valid_from", "valid_until",

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A certifier's own folder (`certifier.yaml` + `keys/`), used by `passport certify`.
 public struct CertifierProfile: Sendable {

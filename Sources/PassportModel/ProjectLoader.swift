@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Loads and validates a producer project folder.
 public enum ProjectLoader {

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import DigitalLink
 
 /// Reads one YAML record, remembering where each value was written and which keys were used,
 /// so that every problem can be reported with its file, line and column.

@@ -1,3 +1,4 @@
+public import DigitalLink
 /// The producer behind the project (`passport.yaml`).
 public struct Producer: Sendable, Hashable {
     public var name: String
@@ -89,43 +90,6 @@ public struct Product: Sendable, Hashable {
 
     /// Where `field` was written, or where the record starts.
     public func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
-}
-
-/// How the units of a serialized batch are numbered: `prefix` + zero-padded number.
-public struct SerialRange: Sendable, Hashable {
-    public var prefix: String
-    public var first: Int
-    public var count: Int
-    public var digits: Int
-
-    public init(prefix: String, first: Int, count: Int, digits: Int) {
-        self.prefix = prefix
-        self.first = first
-        self.count = count
-        self.digits = digits
-    }
-
-    public var last: Int { first + count - 1 }
-
-    /// The serial text of unit number `number`.
-    public func serial(_ number: Int) -> String {
-        let digitsText = String(number)
-        let padding = max(0, digits - digitsText.count)
-        return prefix + String(repeating: "0", count: padding) + digitsText
-    }
-
-    /// Whether `serial` is one of the serials of this range, written exactly as issued.
-    public func contains(_ serial: String) -> Bool { number(of: serial) != nil }
-
-    /// The unit number a serial text stands for, if it lies in this range.
-    public func number(of serial: String) -> Int? {
-        guard serial.hasPrefix(prefix) else { return nil }
-        let rest = serial.dropFirst(prefix.count)
-        guard !rest.isEmpty, rest.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let number = Int(rest), serial == self.serial(number),
-              (first...last).contains(number) else { return nil }
-        return number
-    }
 }
 
 /// One step of the journey from raw material to shelf.

@@ -1,4 +1,5 @@
 import PassportModel
+import DigitalLink
 
 /// The batch page: what the consumer lands on after scanning a label.
 enum BatchPage {
@@ -8,7 +9,7 @@ enum BatchPage {
 
     static func context(_ site: SiteModel, _ product: Product, _ batch: Batch, _ l: Localizer) -> [String: Any] {
         let producer = site.project.producer
-        let urlPath = SiteLayout.batchURLPath(gtin: product.gtin, lot: batch.lot)
+        let urlPath = IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
         let root = SiteLayout.rootPrefix(forURLPath: urlPath)
         let name = l.text(product.name)
         let title = l.format("title_batch", ["product": name, "lot": batch.lot])
@@ -81,7 +82,7 @@ enum BatchPage {
 
     static func productContext(_ product: Product, _ l: Localizer, root: String) -> [String: Any] {
         var c: [String: Any] = ["name": l.text(product.name), "gtin": product.gtin, "quantity": l.quantity(product.netQuantity),
-                                "href": root + SiteLayout.productDirectory(gtin: product.gtin)
+                                "href": root + IdentifierPath.product(gtin: product.gtin)
                                     + SiteLayout.pageFile(language: l.language, defaultLanguage: l.fallbacks[0])]
         PageFrame.put(&c, "description", l.text(product.description))
         PageFrame.put(&c, "category", product.category)

@@ -1,4 +1,5 @@
 import PassportModel
+import DigitalLink
 
 /// Whether a certificate holds on a given day. The page shows the build-day status; the page script
 /// recomputes it from the same ISO dates on the day it is viewed.

@@ -1,4 +1,5 @@
 import PassportModel
+import DigitalLink
 
 /// The journey as a timeline with per-leg distances, a total, and the map.
 struct JourneyView {

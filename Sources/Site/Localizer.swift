@@ -1,5 +1,6 @@
 import Foundation
 import PassportModel
+import DigitalLink
 
 /// Interface strings and number, date and money formats for one page language.
 struct Localizer: Sendable {

@@ -1,9 +1,10 @@
 import PassportModel
+import DigitalLink
 
 /// The product page (its batches), the producer's home page, the 404 page and unit landing pages.
 enum OtherPages {
     static func product(_ site: SiteModel, _ product: Product, _ l: Localizer) -> String {
-        let urlPath = SiteLayout.productDirectory(gtin: product.gtin)
+        let urlPath = IdentifierPath.product(gtin: product.gtin)
         let root = SiteLayout.rootPrefix(forURLPath: urlPath)
         let name = l.text(product.name)
         var alternates = PageFrame.languageAlternates(site, except: l.language)
@@ -20,7 +21,7 @@ enum OtherPages {
             .sorted { ($0.productionDate, $0.lot) > ($1.productionDate, $1.lot) }
             .map { batch -> [String: Any] in
                 ["lot": batch.lot, "produced": l.date(batch.productionDate), "recalled": batch.recall != nil,
-                 "href": "10/" + SiteLayout.percentEncode(batch.lot) + "/" + page]
+                 "href": "10/" + PercentEncoding.encode(batch.lot) + "/" + page]
             }
         c["batches"] = batches
         c["has_batches"] = !batches.isEmpty
@@ -43,7 +44,7 @@ enum OtherPages {
             let count = site.project.batches(of: product.id).count
             return ["name": l.text(product.name), "quantity": l.quantity(product.netQuantity),
                     "batch_count": count == 1 ? l["batch_count_one"] : l.format("batch_count", ["n": String(count)]),
-                    "href": SiteLayout.productDirectory(gtin: product.gtin) + page]
+                    "href": IdentifierPath.product(gtin: product.gtin) + page]
         }
         c["products"] = products
         c["has_products"] = !products.isEmpty
@@ -63,14 +64,14 @@ enum OtherPages {
 
     /// A tiny page at `…/21/<serial>/` that forwards to the batch page with the serial (and any `s`).
     static func unit(_ site: SiteModel, _ product: Product, _ batch: Batch, serial: String, _ l: Localizer) -> String {
-        let urlPath = SiteLayout.unitURLPath(gtin: product.gtin, lot: batch.lot, serial: serial)
+        let urlPath = IdentifierPath.unit(gtin: product.gtin, lot: batch.lot, serial: serial)
         let root = SiteLayout.rootPrefix(forURLPath: urlPath)
         let c: [String: Any] = [
             "lang": l.language, "csp": PageFrame.contentSecurityPolicy, "t": l.strings,
             "title": l.format("title_batch", ["product": l.text(product.name), "lot": batch.lot]) + " · "
                 + l.format("unit_serial", ["serial": serial]),
             "assets": root + SiteLayout.assetsDirectory, "serial": serial,
-            "serial_query": SiteLayout.percentEncode(serial),
+            "serial_query": PercentEncoding.encode(serial),
             "batch_href": "../../" + SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage),
             "batch_dir": "../../", "languages": site.localizers.map(\.language).joined(separator: " "),
         ]

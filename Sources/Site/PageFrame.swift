@@ -1,4 +1,5 @@
 import PassportModel
+import DigitalLink
 
 /// The parts every page shares: `<head>`, header with the language switch, footer.
 enum PageFrame {

@@ -1,5 +1,6 @@
-import Foundation
+public import Foundation
 import PassportModel
+import DigitalLink
 
 /// Rendering speed for `passport bench site --batches N`: the caller times the call.
 public enum SiteBenchmark {
@@ -119,7 +120,7 @@ public enum SiteBenchmark {
             var batch = template
             batch.id = "b\(index)"
             batch.lot = "B\(index)"
-            let folder = SiteLayout.batchDirectory(gtin: "08012345000012", lot: batch.lot)
+            let folder = SiteLayout.batchFolder(gtin: "08012345000012", lot: batch.lot)
             proofs[batch.id] = BatchProof(jwtPath: folder + "dpp.jwt", jsonPath: folder + "dpp.json",
                                           jwtSHA256: String(repeating: "ab", count: 32))
             return batch

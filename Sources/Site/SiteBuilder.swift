@@ -1,5 +1,7 @@
-import Foundation
+public import Foundation
 import PassportModel
+import Output
+import DigitalLink
 
 /// Renders the static site: batch, product, home and 404 pages in every language, per-unit landing
 /// pages, linksets, images and assets. Same input, same bytes.
@@ -22,16 +24,15 @@ public struct SiteBuilder: Sendable {
             let job = jobs[index]
             var made = Set<String>()
             for (path, data) in job.render(site) {
-                do {
+                do throws(OutputError) {
                     let folder = (path as NSString).deletingLastPathComponent
                     if !folder.isEmpty, made.insert(folder).inserted {
-                        try FileManager.default.createDirectory(at: directory.appendingPathComponent(folder),
-                                                                withIntermediateDirectories: true)
+                        try FileWriter.makeFolder(directory.appendingPathComponent(folder))
                     }
-                    try StagedFileWriter.write(data, to: directory.appendingPathComponent(path))
+                    try FileWriter.write(data, to: directory.appendingPathComponent(path))
                     results.add(path: path, size: data.count, isPage: job.isPage && path.hasSuffix(".html"))
                 } catch {
-                    results.fail(.writeFailed(path: path, reason: error.localizedDescription))
+                    results.fail(.writeFailed(path: path, reason: error.description))
                 }
             }
         }
@@ -102,26 +103,26 @@ enum SiteJob: Sendable {
             return [(page(l), Data(OtherPages.home(site, site.localizers[l]).utf8))]
         case .product(let p, let l):
             let product = project.products[p]
-            return [(SiteLayout.productDirectory(gtin: product.gtin) + page(l),
+            return [(IdentifierPath.product(gtin: product.gtin) + page(l),
                      Data(OtherPages.product(site, product, site.localizers[l]).utf8))]
         case .productLinkset(let p):
             let product = project.products[p]
-            return [(SiteLayout.productDirectory(gtin: product.gtin) + "linkset.json",
+            return [(IdentifierPath.product(gtin: product.gtin) + "linkset.json",
                      Markup.jsonFile(StructuredData.productLinkset(product, site: site)))]
         case .batch(let p, let b, let l):
             let product = project.products[p], batch = project.batches[b]
-            return [(SiteLayout.batchDirectory(gtin: product.gtin, lot: batch.lot) + page(l),
+            return [(SiteLayout.batchFolder(gtin: product.gtin, lot: batch.lot) + page(l),
                      Data(BatchPage.render(site, product, batch, site.localizers[l]).utf8))]
         case .batchLinkset(let p, let b):
             let product = project.products[p], batch = project.batches[b]
-            return [(SiteLayout.batchDirectory(gtin: product.gtin, lot: batch.lot) + "linkset.json",
+            return [(SiteLayout.batchFolder(gtin: product.gtin, lot: batch.lot) + "linkset.json",
                      Markup.jsonFile(StructuredData.batchLinkset(product, batch, site: site)))]
         case .units(let p, let b, let numbers):
             let product = project.products[p], batch = project.batches[b]
             guard let serials = batch.serials else { return [] }
             return numbers.map { number in
                 let serial = serials.serial(number)
-                return (SiteLayout.unitDirectory(gtin: product.gtin, lot: batch.lot, serial: serial) + "index.html",
+                return (SiteLayout.unitFolder(gtin: product.gtin, lot: batch.lot, serial: serial) + "index.html",
                         Data(OtherPages.unit(site, product, batch, serial: serial, site.localizers[0]).utf8))
             }
         }

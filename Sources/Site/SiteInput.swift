@@ -1,5 +1,6 @@
-import Foundation
-import PassportModel
+public import Foundation
+public import PassportModel
+public import DigitalLink
 
 /// Everything the site is rendered from: the validated project plus facts about its signed credentials.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import PassportModel
+import DigitalLink
 
 /// What every page of one build shares: the input, one localizer per language, copied images and
 /// evidence, and the build-day status of each certificate.
@@ -61,7 +62,7 @@ struct SiteModel: Sendable {
                     throw .unreadableFile(path: url.path)
                 }
                 let name = String((path as NSString).lastPathComponent.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") ? $0 : "-" })
-                evidence[certificate.id] = (SiteLayout.certificateDirectory(id: certificate.id) + name, data)
+                evidence[certificate.id] = (SiteLayout.certificateFolder(id: certificate.id) + name, data)
             }
         }
         self.evidence = evidence

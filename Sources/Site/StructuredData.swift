@@ -1,5 +1,6 @@
 import Foundation
 import PassportModel
+import DigitalLink
 
 /// schema.org JSON-LD for pages and RFC 9264 linksets for identifiers.
 enum StructuredData {
@@ -53,7 +54,7 @@ enum StructuredData {
 
     /// The linkset of a batch identifier: pages per language, the passport, certificates.
     static func batchLinkset(_ product: Product, _ batch: Batch, site: SiteModel) -> [String: Any] {
-        let urlPath = SiteLayout.batchURLPath(gtin: product.gtin, lot: batch.lot)
+        let urlPath = IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
         var entry = pageLinks(urlPath: urlPath, title: site.localizers[0].text(product.name) + " · " + batch.lot, site: site)
         if let proof = site.input.batchProofs[batch.id] {
             entry[linkTypeDPP] = [
@@ -68,7 +69,7 @@ enum StructuredData {
 
     /// The linkset of a product identifier: its pages and certificates.
     static func productLinkset(_ product: Product, site: SiteModel) -> [String: Any] {
-        let urlPath = SiteLayout.productDirectory(gtin: product.gtin)
+        let urlPath = IdentifierPath.product(gtin: product.gtin)
         var entry = pageLinks(urlPath: urlPath, title: site.localizers[0].text(product.name), site: site)
         addCertificates(product, to: &entry, site: site)
         entry["anchor"] = site.absolute(String(urlPath.dropLast()))

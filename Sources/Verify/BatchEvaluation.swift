@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import DigitalLink
 
 /// The checks made once a code's producer is known: unit signature, batch and passport, serial
 /// range, recall, certificates, dates and the bundle's age — in that order, stopping at the
@@ -109,12 +110,12 @@ struct BatchEvaluation {
         switch certificate.status {
         case .verified, .selfDeclared:
             if let until = certificate.validUntil, until < now {
-                return .init(name, .warning, "\(certificate.title) expired on \(GS1Date.today(until)); the claim no longer holds")
+                return .init(name, .warning, "\(certificate.title) expired on \(CalendarDate(containing: until)); the claim no longer holds")
             }
             if let from = certificate.validFrom, from > now {
-                return .init(name, .warning, "\(certificate.title) is only valid from \(GS1Date.today(from))")
+                return .init(name, .warning, "\(certificate.title) is only valid from \(CalendarDate(containing: from))")
             }
-            let until = certificate.validUntil.map { ", valid until \(GS1Date.today($0))" } ?? ""
+            let until = certificate.validUntil.map { ", valid until \(CalendarDate(containing: $0))" } ?? ""
             if certificate.status == .selfDeclared {
                 return .init(name, .warning, "\(certificate.title) is declared by the producer itself, not certified by a third party\(until)")
             }
@@ -135,7 +136,7 @@ struct BatchEvaluation {
     /// Expiry and best-before: the passport's dates count; a different date printed in the code is
     /// reported, since the code's dates are not covered by any signature.
     func dateChecks(_ passport: CheckedPassport) -> [Verdict.Check] {
-        let today = GS1Date.today(now)
+        let today = CalendarDate(containing: now).description
         var checks: [Verdict.Check] = []
         for (name, signed, printed) in [("expiry date", passport.expiry, code.expiry),
                                         ("best-before date", passport.bestBefore, code.bestBefore)] {

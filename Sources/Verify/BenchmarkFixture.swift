@@ -1,5 +1,6 @@
-import Credentials
+public import Credentials
 import Foundation
+import DigitalLink
 
 /// A synthetic producer bundle — one serialized batch, signed with a given key — for the
 /// benchmark and the fuzz harness, which must run without a project on disk.

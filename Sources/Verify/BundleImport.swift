@@ -1,5 +1,5 @@
 import Credentials
-import Foundation
+public import Foundation
 
 /// What `TrustStore.importBundle` did.
 public struct BundleImportReport: Sendable {

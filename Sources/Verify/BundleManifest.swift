@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import DigitalLink
 
 /// The producer-signed manifest of a verification bundle, read after its signature was checked:
 /// which batches exist, their issued serials, recalls, and the digest of every credential.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An 8-bit grayscale picture (the Y800 layout zbar reads): `width × height` bytes, row by row,
 /// 0 black to 255 white.

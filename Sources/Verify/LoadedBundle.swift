@@ -1,5 +1,5 @@
-import Credentials
-import Foundation
+public import Credentials
+public import Foundation
 
 /// A producer's verification bundle opened for scanning: its manifest signature checked against
 /// the keys the shop trusts for that producer; each passport (with its certificates) checked the

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import DigitalLink
 
 /// A batch passport as found in a bundle, after its signature, its digest in the manifest and
 /// its certificates were checked. Independent of the time: dates are compared per scan.
@@ -97,8 +98,8 @@ struct PassportChecker: Sendable {
             unitsProduced: subject["unitsProduced"]?.intValue,
             validFrom: payload["validFrom"]?.stringValue.flatMap(XSDDateTime.date(from:)),
             validUntil: payload["validUntil"]?.stringValue.flatMap(XSDDateTime.date(from:)),
-            bestBefore: subject["bestBeforeDate"]?.stringValue.flatMap(GS1Date.day(ofDateText:)),
-            expiry: subject["expiryDate"]?.stringValue.flatMap(GS1Date.day(ofDateText:)),
+            bestBefore: subject["bestBeforeDate"]?.stringValue.flatMap(XSDDateTime.day(ofDayOrDateTime:))?.description,
+            expiry: subject["expiryDate"]?.stringValue.flatMap(XSDDateTime.day(ofDayOrDateTime:))?.description,
             keyID: verified.key.id,
             certificates: claims.map(certificate)))
     }

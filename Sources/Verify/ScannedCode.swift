@@ -1,5 +1,5 @@
 import DigitalLink
-import Foundation
+public import Foundation
 
 /// What a scanned text says, before anything is trusted: the GS1 identifiers, where the link
 /// points, and the unit signature if there is one.
@@ -81,8 +81,9 @@ public struct ScannedCode: Sendable, Equatable {
         var code = ScannedCode(form: isLink ? .digitalLink : .elementString, stem: isLink ? link.stem : nil,
                                gtin: gtin.digits, lot: lot, serial: link.value(of: "21"),
                                signature: link.otherParameter(named: "s")?.value)
-        code.expiry = link.value(of: "17").flatMap { GS1Date.day(from: $0, now: now) }
-        code.bestBefore = link.value(of: "15").flatMap { GS1Date.day(from: $0, now: now) }
+        let today = CalendarDate(containing: now)
+        code.expiry = link.value(of: "17").flatMap { CalendarDate(gs1YYMMDD: $0, today: today)?.description }
+        code.bestBefore = link.value(of: "15").flatMap { CalendarDate(gs1YYMMDD: $0, today: today)?.description }
         return .code(code)
     }
 

@@ -1,5 +1,5 @@
-import Credentials
-import Foundation
+public import Credentials
+public import Foundation
 
 /// The shop's trust store: a folder holding `trust.json` (the producers and certifiers the shop
 /// trusts, with their keys), `bundles/` (one imported verification bundle per producer) and,

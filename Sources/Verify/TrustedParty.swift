@@ -1,4 +1,4 @@
-import Credentials
+public import Credentials
 import Foundation
 
 /// A producer whose passports and unit codes this shop accepts: its did:web and the Ed25519

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The answer for one scanned code: one of eight verdicts, a one-line reason, and the checks
 /// behind it.

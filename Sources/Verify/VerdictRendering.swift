@@ -1,4 +1,4 @@
-import Credentials
+public import Credentials
 import Foundation
 
 extension Verdict {

@@ -1,5 +1,5 @@
 import Credentials
-import Foundation
+public import Foundation
 
 /// Turns a scanned text into a `Verdict`, offline: the trust store's producers and certifiers,
 /// the imported bundles, and the scan log are all it consults.

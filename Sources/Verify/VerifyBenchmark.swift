@@ -1,5 +1,5 @@
-import Credentials
-import Foundation
+public import Credentials
+public import Foundation
 
 /// Measurements behind `passport bench verify` and docs/benchmarks.md.
 public enum VerifyBenchmark {

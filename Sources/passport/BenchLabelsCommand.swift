@@ -2,6 +2,7 @@ import ArgumentParser
 import BuildPipeline
 import Foundation
 import PassportModel
+import Labels
 
 /// `passport bench labels`: signed, serialized labels into one PDF, as a producer prints them.
 struct BenchLabels: ParsableCommand {

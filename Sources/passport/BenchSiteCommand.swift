@@ -2,6 +2,7 @@ import ArgumentParser
 import BuildPipeline
 import Foundation
 import Site
+import Output
 
 /// `passport bench site`: how many batch pages per second the site generator renders.
 struct BenchSite: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import BuildPipeline
 import Foundation
 import Labels
+import Output
 
 /// Settings shared by the commands that write output.
 enum BuildSupport {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PassportModel
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -83,8 +83,7 @@ struct LabelsCommand: ParsableCommand {
                                           errorCorrection: level)
         let bar = ProgressBar(enabled: !quiet && Console.isTerminal)
         let report = try BuildSupport.attempt { () throws(BuildError) in
-            try printer.render(request, into: URL(fileURLWithPath: output).appendingPathComponent(batch),
-                               progress: bar.update)
+            try printer.print(request, labelsFolder: URL(fileURLWithPath: output), progress: bar.update)
         }
         bar.finish()
         print(report.summary)

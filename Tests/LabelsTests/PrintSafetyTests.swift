@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import QRCode
 import Testing
 @testable import Labels
@@ -44,7 +45,9 @@ struct PrintSafetyTests {
     }
 
     @Test func aRunThatCannotFitWritesNothing() throws {
-        let folder = try scratchFolder()
+        let output = try scratchFolder().appendingPathComponent("labels")
+        var staged: StagedOutput? = try StagedOutput(destination: output)
+        let folder = try #require(staged).part("lot")
         let template = try TemplateCatalog(resources: bundled).template(named: "avery-l7651")
         let error = #expect(throws: LabelError.self) {
             try LabelRenderer(resources: bundled).render(
@@ -55,7 +58,8 @@ struct PrintSafetyTests {
                 content: { sampleContent($0 + 1) })
         }
         #expect(error?.description.contains("label 1") == true)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+        staged = nil  // the run is abandoned: its staging folder goes
+        #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
     @Test func lowerErrorCorrectionIsSuggestedOnlyWhenItHelps() throws {

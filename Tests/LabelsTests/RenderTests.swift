@@ -1,4 +1,5 @@
 import Foundation
+import Output
 import QRCode
 import Testing
 @testable import Labels
@@ -272,7 +273,9 @@ struct RenderTests {
     @Test func aFailedRunLeavesNothingBehind() throws {
         struct SigningFailed: Error, CustomStringConvertible { var description: String { "the signing key is locked" } }
         let template = try Self.catalog.template(named: "avery-l7160")
-        let folder = try scratchFolder()
+        let output = try scratchFolder().appendingPathComponent("labels")
+        var staged: StagedOutput? = try StagedOutput(destination: output)
+        let folder = try #require(staged).part("lot")
         let error = #expect(throws: LabelError.self) {
             try Self.renderer.render(
                 LabelRunRequest(template: template, count: 40, documentDate: fixedDate,
@@ -286,19 +289,27 @@ struct RenderTests {
                 })
         }
         #expect(error?.description == "Label 34 could not be prepared: the signing key is locked")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+        staged = nil  // the run is abandoned: its staging folder goes
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path).isEmpty)
     }
 
     @Test func aFailedRunKeepsThePreviousOutput() throws {
         let template = try Self.catalog.template(named: "thermal-50x30mm")
-        let folder = try scratchFolder()
-        let request = LabelRunRequest(template: template, count: 2, documentDate: fixedDate,
-                                      pdf: folder.appendingPathComponent("labels.pdf"),
-                                      pngDirectory: folder.appendingPathComponent("png"))
-        _ = try Self.renderer.render(request, content: { sampleContent($0 + 1) })
+        let output = try scratchFolder()
+        let folder = output.appendingPathComponent("lot")
+        func request(into part: URL) -> LabelRunRequest {
+            LabelRunRequest(template: template, count: 2, documentDate: fixedDate,
+                            pdf: part.appendingPathComponent("labels.pdf"), pngDirectory: part.appendingPathComponent("png"))
+        }
+        let first = try StagedOutput(destination: output)
+        _ = try Self.renderer.render(request(into: try first.part("lot")), content: { sampleContent($0 + 1) })
+        try first.commit()
         let before = try Data(contentsOf: folder.appendingPathComponent("labels.pdf"))
+        let second = try StagedOutput(destination: output)
+        let part = try second.part("lot")
         #expect(throws: LabelError.self) {
-            try Self.renderer.render(request, content: { _ in sampleContent(1, productName: "") })  // duplicate serials
+            try Self.renderer.render(request(into: part), content: { _ in sampleContent(1, productName: "") })  // duplicate serials
         }
         #expect(try Data(contentsOf: folder.appendingPathComponent("labels.pdf")) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("png").path).count == 2)

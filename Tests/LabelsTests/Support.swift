@@ -1,5 +1,6 @@
 import Foundation
 @testable import Labels
+import Output
 
 /// The package root, found from this file's path (Tests/LabelsTests/Support.swift).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

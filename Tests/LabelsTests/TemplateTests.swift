@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Labels
+import Output
 
 @Suite("Label templates")
 struct TemplateTests {
@@ -154,7 +155,7 @@ struct TemplateTests {
         let found = try ResourceLocator.locate(executable: nil, workingDirectory: packageRoot.appendingPathComponent("Sources/Labels"),
                                                environment: [:])
         #expect(found.templatesDirectory.standardized.path == bundled.templatesDirectory.standardized.path)
-        let error = #expect(throws: LabelError.self) {
+        let error = #expect(throws: OutputError.self) {
             try ResourceLocator.locate(executable: nil, workingDirectory: URL(fileURLWithPath: "/proc"), environment: [:])
         }
         #expect(error?.description.contains("PASSPORT_RESOURCES") == true)

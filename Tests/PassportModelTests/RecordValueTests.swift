@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PassportModel
+import DigitalLink
 
 @Suite("Record values")
 struct RecordValueTests {

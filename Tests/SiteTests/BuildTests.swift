@@ -2,6 +2,7 @@ import Foundation
 import PassportModel
 @testable import Site
 import Testing
+import DigitalLink
 
 @Suite("Site build")
 struct BuildTests {
@@ -59,7 +60,7 @@ struct BuildTests {
         var seeds = ["/", "/index.it.html", "/404.html"]
         for batch in project.batches {
             guard let product = project.product(batch.product), let serials = batch.serials else { continue }
-            seeds.append("/" + SiteLayout.unitURLPath(gtin: product.gtin, lot: batch.lot, serial: serials.serial(serials.first)))
+            seeds.append("/" + IdentifierPath.unit(gtin: product.gtin, lot: batch.lot, serial: serials.serial(serials.first)))
         }
         let (broken, visited) = try site.crawl(seeds: seeds)
         #expect(broken.isEmpty, "broken links: \(broken.joined(separator: "\n"))")

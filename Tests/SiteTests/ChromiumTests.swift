@@ -2,6 +2,7 @@ import Foundation
 import PassportModel
 @testable import Site
 import Testing
+import DigitalLink
 
 /// Pages loaded in headless Chromium from `python3 -m http.server`. Screenshots are kept in
 /// `.build/test-artifacts/site/`.
@@ -170,8 +171,8 @@ struct ChromiumTests {
         let (site, _) = try Fixture.build(try Fixture.input(project), name: "chromium-hostile")
         guard let product = project.products.first, let batch = project.batches.first,
               let serials = batch.serials else { Issue.record("hostile fixture incomplete"); return }
-        let batchPath = "/" + SiteLayout.batchURLPath(gtin: product.gtin, lot: batch.lot)
-        let unitPath = "/" + SiteLayout.unitURLPath(gtin: product.gtin, lot: batch.lot, serial: serials.serial(1))
+        let batchPath = "/" + IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
+        let unitPath = "/" + IdentifierPath.unit(gtin: product.gtin, lot: batch.lot, serial: serials.serial(1))
         let payloads = HostileFiles.visible.map { "'" + $0.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "'", with: "\\'") + "'" }.joined(separator: ",")
         let checks = ["pwned": "typeof window.__pwned",
@@ -181,7 +182,7 @@ struct ChromiumTests {
             Self.visit(batchPath, Self.phone, mobile: true, shot: "phone-hostile-batch", checks),
             Self.visit(batchPath + "index.it.html", Self.desktop, mobile: false, shot: nil, ["pwned": "typeof window.__pwned"]),
             Self.visit("/", Self.phone, mobile: true, shot: nil, ["pwned": "typeof window.__pwned"]),
-            Self.visit("/" + SiteLayout.productDirectory(gtin: product.gtin), Self.phone, mobile: true, shot: nil,
+            Self.visit("/" + IdentifierPath.product(gtin: product.gtin), Self.phone, mobile: true, shot: nil,
                        ["pwned": "typeof window.__pwned"]),
             Self.visit(unitPath, Self.phone, mobile: true, shot: nil,
                        ["pwned": "typeof window.__pwned", "unit": "document.getElementById('unit').textContent"]),

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import PassportModel
 @testable import Site
+import DigitalLink
 
 /// Producer projects written to temporary folders, loaded with the real loader, plus signed proofs.
 enum Fixture {
@@ -77,7 +78,7 @@ enum Fixture {
 
     /// The `s` parameter of a unit code.
     static func unitSignature(gtin: String, lot: String, serial: String) throws -> String {
-        let message = SiteLayout.unitSigningMessage(gtin: gtin, lot: lot, serial: serial)
+        let message = IdentifierPath.canonicalUnit(gtin: gtin, lot: lot, serial: serial)
         return base64URL(try signingKey().signature(for: Data(message.utf8)))
     }
 
@@ -97,7 +98,7 @@ enum Fixture {
         var proofs: [String: BatchProof] = [:]
         for batch in project.batches {
             guard let product = project.product(batch.product) else { continue }
-            let folder = SiteLayout.batchURLPath(gtin: product.gtin, lot: batch.lot)
+            let folder = IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
             let jws = try passport(batch, did: did, tamper: false)
             let digest = SHA256.hash(data: Data(jws.utf8)).map { String(format: "%02x", $0) }.joined()
             proofs[batch.id] = BatchProof(jwtPath: folder + "dpp.jwt", jsonPath: folder + "dpp.json",
@@ -105,7 +106,7 @@ enum Fixture {
         }
         var certificates: [String: CertificateProof] = [:]
         for (index, certificate) in project.certificates.enumerated() {
-            let folder = SiteLayout.certificateDirectory(id: certificate.id)
+            let folder = SiteLayout.certificateFolder(id: certificate.id)
             certificates[certificate.id] = CertificateProof(jwtPath: folder + "dcc.jwt", jsonPath: folder + "dcc.json",
                                                             signedByCertifier: index % 2 == 0,
                                                             certifierKeyMultibase: index % 2 == 0 ? "z6MkCertifier" : nil)

@@ -2,18 +2,19 @@ import Foundation
 import PassportModel
 @testable import Site
 import Testing
+import DigitalLink
 
 @Suite("Site parts")
 struct PartsTests {
     @Test("Digital Link paths percent-encode lots and serials; directories keep them as written")
     func layout() {
-        #expect(SiteLayout.percentEncode("L2026A") == "L2026A")
-        #expect(SiteLayout.percentEncode("A/B&C d%é") == "A%2FB%26C%20d%25%C3%A9")
-        #expect(SiteLayout.batchURLPath(gtin: "08012345000012", lot: "N-26/1") == "01/08012345000012/10/N-26%2F1/")
-        #expect(SiteLayout.batchDirectory(gtin: "08012345000012", lot: "N-26/1") == "01/08012345000012/10/N-26/1/")
-        #expect(SiteLayout.unitURLPath(gtin: "08012345000012", lot: "L1", serial: "<i>'001")
+        #expect(PercentEncoding.encode("L2026A") == "L2026A")
+        #expect(PercentEncoding.encode("A/B&C d%é") == "A%2FB%26C%20d%25%C3%A9")
+        #expect(IdentifierPath.batch(gtin: "08012345000012", lot: "N-26/1") == "01/08012345000012/10/N-26%2F1/")
+        #expect(SiteLayout.batchFolder(gtin: "08012345000012", lot: "N-26/1") == "01/08012345000012/10/N-26/1/")
+        #expect(IdentifierPath.unit(gtin: "08012345000012", lot: "L1", serial: "<i>'001")
             == "01/08012345000012/10/L1/21/%3Ci%3E%27001/")
-        #expect(SiteLayout.unitSigningMessage(gtin: "08012345000012", lot: "L 1", serial: "000002")
+        #expect(IdentifierPath.canonicalUnit(gtin: "08012345000012", lot: "L 1", serial: "000002")
             == "/01/08012345000012/10/L%201/21/000002")
         #expect(SiteLayout.didDocumentPath(baseURL: "https://oliveto.example") == ".well-known/did.json")
         #expect(SiteLayout.didDocumentPath(baseURL: "https://host.example/oliveto") == "did.json")

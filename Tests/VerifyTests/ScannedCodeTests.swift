@@ -62,19 +62,6 @@ struct ScannedCodeTests {
         #expect(ScannedCode.read(String(repeating: "x", count: 5000), now: now)
             == .notAPassport(reason: "the text is 5000 bytes long, far longer than any label code"))
     }
-
-    @Test("GS1 dates: YYMMDD with the sliding century, day 00 is the month's last day")
-    func dates() {
-        #expect(GS1Date.day(from: "270630", now: now) == "2027-06-30")
-        #expect(GS1Date.day(from: "240200", now: now) == "2024-02-29")
-        #expect(GS1Date.day(from: "990101", now: now) == "1999-01-01")
-        #expect(GS1Date.day(from: "751231", now: now) == "2075-12-31")
-        #expect(GS1Date.day(from: "261331", now: now) == nil)
-        #expect(GS1Date.day(from: "260231", now: now) == nil)
-        #expect(GS1Date.day(from: "26023", now: now) == nil)
-        #expect(GS1Date.day(ofDateText: "2027-06-30") == "2027-06-30")
-        #expect(GS1Date.day(ofDateText: "2027-06-30T23:59:59Z") == "2027-06-30")
-    }
 }
 
 extension ScannedCodeTests {

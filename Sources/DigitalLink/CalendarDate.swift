@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A day in the proleptic Gregorian calendar, written `YYYY-MM-DD` in records.
 ///
@@ -74,9 +74,27 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    /// GS1 `YYMMDD` form used by application identifiers 11, 15, 17.
+    /// GS1 `YYMMDD` form used by application identifiers 11, 13, 15, 16, 17.
     public var gs1YYMMDD: String {
         String(format: "%02d%02d%02d", year % 100, month, day)
+    }
+
+    /// Reads a GS1 `YYMMDD` date (AI 11, 13, 15, 16, 17) as scanned on `today`.
+    ///
+    /// The century follows the GS1 General Specifications (7.12): the year lies within 49 years
+    /// before and 50 years after `today`. `DD` = `00` means the last day of the month.
+    public init?(gs1YYMMDD value: some StringProtocol, today: CalendarDate) {
+        let digits = Array(value.utf8)
+        guard digits.count == 6, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+            return nil
+        }
+        func number(_ index: Int) -> Int { Int(digits[index] - 48) * 10 + Int(digits[index + 1] - 48) }
+        let twoDigitYear = number(0), month = number(2), day = number(4)
+        let difference = twoDigitYear - today.year % 100
+        var year = today.year / 100 * 100 + twoDigitYear
+        if difference >= 51 { year -= 100 } else if difference <= -50 { year += 100 }
+        guard (1...12).contains(month) else { return nil }
+        self.init(year: year, month: month, day: day == 0 ? CalendarDate.daysIn(month: month, year: year) : day)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
@@ -92,7 +110,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = CalendarDate(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
@@ -101,7 +119,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self = value
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

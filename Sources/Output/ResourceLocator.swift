@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where the bundled label templates and fonts are, and the project's own overrides.
 ///
@@ -36,7 +36,7 @@ public struct ResourceLocator: Sendable, Hashable {
     public static func locate(executable: URL? = Bundle.main.executableURL,
                               workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
                               environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws(LabelError) -> ResourceLocator
+        throws(OutputError) -> ResourceLocator
     {
         var candidates: [URL] = []
         if let explicit = environment["PASSPORT_RESOURCES"], !explicit.isEmpty {

@@ -1,4 +1,6 @@
-import PassportModel
+public import Credentials
+public import PassportModel
+internal import DigitalLink
 
 /// Turns a batch record into a UNTP Digital Product Passport (data model 0.6.1, VCDM 2.0).
 ///
@@ -34,7 +36,7 @@ public struct PassportIssuer: Sendable {
     /// The unsigned passport of `batch` (whose product must exist in the project).
     public func credential(for batch: Batch, product: Product, claims: [ClaimEvidence]) -> JSONValue {
         let base = issuer.baseURL
-        let batchURL = base + "/" + PublishedPaths.batchDirectory(gtin: product.gtin, lot: batch.lot)
+        let batchURL = base + "/" + IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
         let language = project.producer.defaultLanguage
         var productObject: [String: JSONValue] = [
             "type": ["Product"],
@@ -97,7 +99,7 @@ public struct PassportIssuer: Sendable {
             "type": ["DigitalProductPassport", "VerifiableCredential"],
             "id": .string(batchURL + PublishedPaths.passportJSON),
             "issuer": ["type": ["CredentialIssuer"], "id": .string(issuer.did), "name": .string(project.producer.name)],
-            "validFrom": .string(XSD.startOfDay(batch.productionDate)),
+            "validFrom": .string(XSDDateTime.startOfDay(batch.productionDate)),
             "credentialSubject": .object(subject),
         ]
     }

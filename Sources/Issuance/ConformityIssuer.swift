@@ -1,4 +1,6 @@
-import PassportModel
+public import Credentials
+public import PassportModel
+internal import DigitalLink
 
 /// Turns a certificate record into a UNTP Digital Conformity Credential (data model 0.6.1).
 ///
@@ -22,7 +24,7 @@ public struct ConformityIssuer: Sendable {
     public func credential(for certificate: Certificate, signedByCertifier: Bool,
                            evidenceURL: String?, evidenceDigest: String?) -> JSONValue {
         let base = producerDID.baseURL
-        let folder = base + "/" + PublishedPaths.certificateDirectory(id: certificate.id)
+        let folder = base + "/" + PublishedPaths.certificateURLPath(id: certificate.id)
         let language = producer.defaultLanguage
         let certifier: JSONValue = ["id": .string(certificate.certifierDID), "name": .string(certificate.certifierName)]
         let producerParty: JSONValue = ["id": .string(producerDID.did), "name": .string(producer.name)]
@@ -73,15 +75,9 @@ public struct ConformityIssuer: Sendable {
             "type": ["DigitalConformityCredential", "VerifiableCredential"],
             "id": .string(folder + PublishedPaths.conformityJSON),
             "issuer": issuer,
-            "validFrom": .string(XSD.startOfDay(certificate.validFrom)),
-            "validUntil": .string(XSD.endOfDay(certificate.validUntil)),
+            "validFrom": .string(XSDDateTime.startOfDay(certificate.validFrom)),
+            "validUntil": .string(XSDDateTime.endOfDay(certificate.validUntil)),
             "credentialSubject": .object(subject),
         ]
     }
-}
-
-/// XML Schema dateTime text for the days records speak of (UTC).
-enum XSD {
-    static func startOfDay(_ day: CalendarDate) -> String { "\(day)T00:00:00Z" }
-    static func endOfDay(_ day: CalendarDate) -> String { "\(day)T23:59:59Z" }
 }
