@@ -4,8 +4,6 @@ import Testing
 /// `passport init` + `passport build` on the example, checked against external truth.
 @Suite("Building the example project", .serialized)
 struct BuildCommandTests {
-    static let conformance = Command.packageRoot.appendingPathComponent("../shared/conformance").standardized
-
     /// A fresh example project and its build output.
     struct Built {
         let directory: TemporaryDirectory
@@ -25,21 +23,14 @@ struct BuildCommandTests {
         return built
     }
 
-    @Test("every passport and conformity credential passes the UNTP, W3C and JSON-LD checks")
+    @Test("every passport, conformity credential and linkset passes the UNTP, W3C and JSON-LD checks")
     func credentialsConform() throws {
         let built = try Self.initAndBuild()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Command.packageRoot.appendingPathComponent("Tests/Support/check_credentials.py").path,
-                             Self.conformance.path, built.site.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
-        #expect(output.contains("checked 4 credentials: 0 problems"), "\(output)")
+        let checked = try Command.python(Command.packageRoot.appendingPathComponent("Tests/Support/check_credentials.py"),
+                                         ["--conformance", Command.conformance.path, "--site", built.site.path, built.site.path])
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout.contains("checked 8 files (dcc 0.6.0: 2, dpp 0.6.0: 2, linkset: 4): 0 problems"),
+                "\(checked.stdout)\(checked.stderr)")
     }
 
     @Test("the example's certificates are certifier-signed and the passports point at them by digest")

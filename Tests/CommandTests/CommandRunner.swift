@@ -26,12 +26,12 @@ enum Command {
         return packageRoot.appendingPathComponent(".build/debug/passport")
     }()
 
-    /// Runs `passport arguments…` in `directory`, feeding `input` on stdin.
+    /// Runs `passport arguments…` (or another `executable`) in `directory`, feeding `input` on stdin.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil,
-                    environment: [String: String] = [:]) throws -> CommandResult {
+                    environment: [String: String] = [:], executable: URL = binary) throws -> CommandResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
@@ -59,6 +59,16 @@ enum Command {
         return CommandResult(status: process.terminationStatus,
                              stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+extension Command {
+    /// The outside-truth data the tests check against (see its README for sources and digests).
+    static let conformance = packageRoot.appendingPathComponent("Tests/Conformance")
+
+    /// Runs one of the project's Python checkers with Debian's python3 (which has jsonschema and pyld).
+    static func python(_ script: URL, _ arguments: [String]) throws -> CommandResult {
+        try run([script.path] + arguments, executable: URL(fileURLWithPath: "/usr/bin/python3"))
     }
 }
 

@@ -3,7 +3,7 @@ import Testing
 @testable import DigitalLink
 
 /// The GS1 Barcode Syntax Engine's own Digital Link test cases (v1.4.1, `dl.c`), read from
-/// `../shared/conformance/gs1-digital-link/` at run time. One test case per vector.
+/// `Tests/Conformance/gs1-digital-link/` at run time. One test case per vector.
 @Suite("GS1 conformance vectors")
 struct ConformanceTests {
 
@@ -67,13 +67,11 @@ struct GenerateVector: Sendable, CustomTestStringConvertible {
 }
 
 enum ConformanceVectors {
-    /// `../shared/conformance/gs1-digital-link/` beside the package root.
+    /// `Tests/Conformance/gs1-digital-link/` (sources and digests in that folder's README).
     static let directory: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()   // Tests/DigitalLinkTests
         .deletingLastPathComponent()   // Tests
-        .deletingLastPathComponent()   // the package root
-        .appendingPathComponent("../shared/conformance/gs1-digital-link")
-        .standardizedFileURL
+        .appendingPathComponent("Conformance/gs1-digital-link")
 
     /// (line number, tab-separated columns) of the data rows of a vector file.
     static func rows(_ name: String) -> [(line: Int, columns: [String])] {
