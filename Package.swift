@@ -78,13 +78,19 @@ let package = Package(
             "DigitalLink",
         ], swiftSettings: strictSettings),
 
-        .testTarget(name: "PassportModelTests", dependencies: ["PassportModel", "DigitalLink"]),
-        .testTarget(name: "DigitalLinkTests", dependencies: ["DigitalLink"]),
-        .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "DigitalLink"]),
-        .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode", "Output"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Credentials", "PassportModel", "DigitalLink", "Output"]),
-        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Credentials", "DigitalLink"]),
-        .testTarget(name: "OutputTests", dependencies: ["Output"]),
-        .testTarget(name: "CommandTests", dependencies: ["passport"]),
+        // Fixtures shared by the tests: temporary folders, file trees, external tools, the demo project.
+        .target(name: "PassportTestSupport", path: "Tests/PassportTestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "PassportModelTests", dependencies: ["PassportModel", "DigitalLink", "PassportTestSupport"]),
+        .testTarget(name: "DigitalLinkTests", dependencies: ["DigitalLink", "PassportTestSupport"]),
+        .testTarget(name: "CredentialsTests", dependencies: [
+            "Credentials", "DigitalLink", .product(name: "Crypto", package: "swift-crypto"), "PassportTestSupport",
+        ]),
+        .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode", "Output", "PassportTestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: [
+            "Site", "Credentials", "PassportModel", "DigitalLink", "Output", "PassportTestSupport",
+        ]),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Credentials", "DigitalLink", "CJPEG", "PassportTestSupport"]),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "PassportTestSupport"]),
+        .testTarget(name: "CommandTests", dependencies: ["passport", "Credentials", "PassportTestSupport"]),
     ]
 )

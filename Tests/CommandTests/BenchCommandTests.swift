@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// The benchmark commands run end to end on small sizes (their figures go to docs/benchmarks.md;
@@ -11,7 +12,7 @@ struct BenchCommandTests {
                       (["bench", "site", "--batches", "5"], "5 pages (batch pages rendered in memory)"),
                       (["bench", "site", "--batches", "3", "--write"], "whole site written to disk")])
     func benchmarksRun(arguments: [String], expected: String) throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let result = try Command.run(arguments, in: directory.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(expected), "\(result.stdout)")

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// `passport init` + `passport build` on the example, checked against external truth.
@@ -6,14 +7,14 @@ import Testing
 struct BuildCommandTests {
     /// A fresh example project and its build output.
     struct Built {
-        let directory: TemporaryDirectory
+        let directory: TemporaryFolder
         var project: URL { directory.url.appendingPathComponent("farm") }
         var output: URL { directory.url.appendingPathComponent("out") }
         var site: URL { output.appendingPathComponent("site") }
     }
 
     static func initAndBuild(labels: Bool = false) throws -> Built {
-        let built = Built(directory: try TemporaryDirectory())
+        let built = Built(directory: try TemporaryFolder())
         let created = try Command.run(["init", "farm"], in: built.directory.url)
         #expect(created.status == 0, "\(created.stderr)")
         var arguments = ["build", "farm", "--output", "out"]
@@ -26,7 +27,7 @@ struct BuildCommandTests {
     @Test("every passport, conformity credential and linkset passes the UNTP, W3C and JSON-LD checks")
     func credentialsConform() throws {
         let built = try Self.initAndBuild()
-        let checked = try Command.python(Command.packageRoot.appendingPathComponent("Tests/Support/check_credentials.py"),
+        let checked = try Command.python(Checkout.path("Tests/Support/check_credentials.py"),
                                          ["--conformance", Command.conformance.path, "--site", built.site.path, built.site.path])
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
         #expect(checked.stdout.contains("checked 8 files (dcc 0.6.0: 2, dpp 0.6.0: 2, linkset: 4): 0 problems"),
@@ -101,7 +102,7 @@ struct BuildCommandTests {
 
     @Test("keys are created private, and a key others can read is refused with the fix")
     func keyPermissions() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let created = try Command.run(["keys", "new", "key-2027"], in: directory.url)
         #expect(created.status == 0, "\(created.stderr)")
         let path = directory.url.appendingPathComponent("keys/key-2027.jwk").path
@@ -117,7 +118,7 @@ struct BuildCommandTests {
 
     @Test("init refuses a folder that is not empty")
     func initRefusesExisting() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("farm"), withIntermediateDirectories: true)
         try "x".write(to: directory.url.appendingPathComponent("farm/notes.txt"), atomically: true, encoding: .utf8)
         let result = try Command.run(["init", "farm"], in: directory.url)
@@ -127,33 +128,7 @@ struct BuildCommandTests {
     }
 }
 
-/// Every file below a folder with its bytes.
-struct TreeSnapshot: Equatable {
-    var files: [String: Data] = [:]
-
-    init(_ root: URL) throws {
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        while let path = enumerator?.nextObject() as? String {
-            let url = root.appendingPathComponent(path)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files[path] = try Data(contentsOf: url)
-            }
-        }
-    }
-}
-
 /// SHA-256 through the system's sha256sum, so the test does not share code with what it checks.
 func sha256Hex(_ data: Data) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-    let input = Pipe(), output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    try process.run()
-    input.fileHandleForWriting.write(data)
-    try input.fileHandleForWriting.close()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return String(text.prefix(64))
+    String(try ExternalTool.run("/usr/bin/sha256sum", [], input: data).stdout.prefix(64))
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// The outside truth in Tests/Conformance is what its README says it is, and the credential
@@ -16,7 +17,7 @@ struct ConformanceDataTests {
 
     @Test("a changed, a missing or an unlisted file is caught")
     func changesCaught() throws {
-        let scratch = try TemporaryDirectory()
+        let scratch = try TemporaryFolder()
         let copy = scratch.url.appendingPathComponent("Conformance")
         try FileManager.default.copyItem(at: Command.conformance, to: copy)
         let schema = copy.appendingPathComponent("untp-0.7.0/schema/dpp.json")
@@ -35,7 +36,7 @@ struct ConformanceDataTests {
 
     @Test("the credential checker accepts the hand-made valid documents and rejects each broken one")
     func checkerSelfTest() throws {
-        let result = try Command.python(Command.packageRoot.appendingPathComponent("Tests/Support/check_credentials_selftest.py"), [])
+        let result = try Command.python(Checkout.path("Tests/Support/check_credentials_selftest.py"), [])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("28 of 28 checker cases pass"), "\(result.stdout)\(result.stderr)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// `passport demo` and `passport certify`, through the command.
@@ -6,7 +7,7 @@ import Testing
 struct DemoAndCertifyTests {
     @Test("demo writes signed passports, the DID document, pages, labels and the bundle into ./output")
     func demo() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         let result = try Command.run(["demo"], in: directory.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Signed 2 passports and 2 conformity credentials (2 signed by the certifier)."))
@@ -27,7 +28,7 @@ struct DemoAndCertifyTests {
 
     @Test("certify signs as the certifier; the next build publishes certifier-signed credentials")
     func certify() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         #expect(try Command.run(["init", "farm"], in: directory.url).status == 0)
         let certificates = directory.url.appendingPathComponent("farm/certificates")
         for id in ["eu-organic", "regenerative-organic"] {
@@ -48,7 +49,7 @@ struct DemoAndCertifyTests {
 
     @Test("a certifier cannot sign a certificate that names another certifier")
     func certifyRefusesOthers() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         #expect(try Command.run(["init", "farm"], in: directory.url).status == 0)
         let profile = directory.url.appendingPathComponent("farm/certifier/certifier.yaml")
         let text = try String(contentsOf: profile, encoding: .utf8)

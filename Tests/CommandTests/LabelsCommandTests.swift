@@ -1,37 +1,11 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// Labels through the `passport` command: what `build` and `labels` print must scan back to the
 /// codes the manifest says were printed.
 @Suite("Printing labels", .serialized)
 struct LabelsCommandTests {
-    /// Rasterizes a PDF at 300 dpi and decodes every QR code on every page with zbar.
-    static func decodePDF(_ pdf: URL) throws -> [String] {
-        let pages = try TemporaryDirectory()
-        try runTool("/usr/bin/pdftoppm", ["-r", "300", "-gray", "-png", pdf.path, pages.url.appendingPathComponent("page").path])
-        var codes: [String] = []
-        for page in pages.files() where page.hasSuffix(".png") {
-            let output = try runTool("/usr/bin/zbarimg", ["--raw", "-q", "-Sdisable", "-Sqrcode.enable",
-                                                          pages.url.appendingPathComponent(page).path])
-            codes += output.split(separator: "\n").map(String.init)
-        }
-        return codes
-    }
-
-    @discardableResult
-    static func runTool(_ path: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// `(serial, code)` rows of a run's manifest.
     static func manifest(_ url: URL) throws -> [(serial: String, code: String, position: String)] {
         // CSV rows end in CRLF, which Swift reads as one character: split on any newline.
@@ -47,7 +21,7 @@ struct LabelsCommandTests {
         for batch in ["evo-2026-a", "novello-2026-s"] {
             let folder = built.output.appendingPathComponent("labels/\(batch)")
             let rows = try Self.manifest(folder.appendingPathComponent("manifest.csv"))
-            let decoded = try Self.decodePDF(folder.appendingPathComponent("labels.pdf"))
+            let decoded = try ExternalCodes.read(pdf: folder.appendingPathComponent("labels.pdf"))
             #expect(decoded.count == rows.count, "\(batch): \(decoded.count) codes decoded, \(rows.count) printed")
             #expect(rows.count > 0)
             let unscanned = Set(rows.map(\.code)).subtracting(decoded), unexpected = Set(decoded).subtracting(rows.map(\.code))
@@ -76,7 +50,7 @@ struct LabelsCommandTests {
         let rows = try Self.manifest(folder.appendingPathComponent("manifest.csv"))
         #expect(rows.map(\.serial) == (41...52).map { String(format: "%06d", $0) })
         #expect(rows.first?.position == "6")
-        let decoded = try Self.decodePDF(folder.appendingPathComponent("labels.pdf"))
+        let decoded = try ExternalCodes.read(pdf: folder.appendingPathComponent("labels.pdf"))
         #expect(decoded.count == 12)
         #expect(Set(decoded).subtracting(rows.map(\.code)).isEmpty && Set(rows.map(\.code)).subtracting(decoded).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("png").path))

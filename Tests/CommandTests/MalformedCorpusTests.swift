@@ -1,11 +1,12 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// Every malformed project in Tests/Corpus/malformed gets its exact messages, exit code 1,
 /// and nothing written — checked through the `passport` command a producer runs.
 @Suite("Malformed projects")
 struct MalformedCorpusTests {
-    static let corpus = Command.packageRoot.appendingPathComponent("Tests/Corpus")
+    static let corpus = Checkout.path("Tests/Corpus")
 
     static var cases: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(
@@ -16,9 +17,9 @@ struct MalformedCorpusTests {
     /// Lays the base project down, then the case's files over it, then removes what DELETE lists.
     static func materialise(_ name: String, into directory: URL) throws {
         let fileManager = FileManager.default
-        try copyTree(from: corpus.appendingPathComponent("base"), to: directory)
+        try FileTree.copy(from: corpus.appendingPathComponent("base"), to: directory)
         let caseDirectory = corpus.appendingPathComponent("malformed/\(name)")
-        try copyTree(from: caseDirectory, to: directory)
+        try FileTree.copy(from: caseDirectory, to: directory)
         let deleteList = directory.appendingPathComponent("DELETE")
         if let text = try? String(contentsOf: deleteList, encoding: .utf8) {
             for path in text.split(separator: "\n") where !path.isEmpty {
@@ -29,22 +30,6 @@ struct MalformedCorpusTests {
         try? fileManager.removeItem(at: directory.appendingPathComponent("expected.txt"))
     }
 
-    static func copyTree(from source: URL, to destination: URL) throws {
-        let fileManager = FileManager.default
-        let enumerator = fileManager.enumerator(atPath: source.path)
-        while let path = enumerator?.nextObject() as? String {
-            let from = source.appendingPathComponent(path), to = destination.appendingPathComponent(path)
-            var isDirectory: ObjCBool = false
-            fileManager.fileExists(atPath: from.path, isDirectory: &isDirectory)
-            if isDirectory.boolValue {
-                try fileManager.createDirectory(at: to, withIntermediateDirectories: true)
-            } else {
-                try? fileManager.removeItem(at: to)
-                try fileManager.copyItem(at: from, to: to)
-            }
-        }
-    }
-
     @Test("the corpus holds at least 25 malformed projects")
     func corpusSize() {
         #expect(Self.cases.count >= 25)
@@ -52,8 +37,8 @@ struct MalformedCorpusTests {
 
     @Test("the base project passes the check")
     func baseIsValid() throws {
-        let directory = try TemporaryDirectory()
-        try Self.copyTree(from: Self.corpus.appendingPathComponent("base"), to: directory.url)
+        let directory = try TemporaryFolder()
+        try FileTree.copy(from: Self.corpus.appendingPathComponent("base"), to: directory.url)
         let result = try Command.run(["check"], in: directory.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Project is ready: 1 products, 1 batches, 1 certificates."))
@@ -61,7 +46,7 @@ struct MalformedCorpusTests {
 
     @Test("each malformed project gets its exact message", arguments: cases)
     func malformed(name: String) throws {
-        let directory = try TemporaryDirectory()
+        let directory = try TemporaryFolder()
         try Self.materialise(name, into: directory.url)
         let before = directory.files()
         let expected = try String(contentsOf: Self.corpus.appendingPathComponent("malformed/\(name)/expected.txt"),

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// `passport scans export|merge` and `passport bench verify` through the binary.
@@ -59,7 +60,7 @@ struct VerifyScansCommandTests {
 
     @Test("bench verify reports the three figures (no timing is asserted)")
     func bench() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         let result = try Command.run(["bench", "verify", "--codes", "200", "--rounds", "1", "--runs", "2"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("text verifications: "))

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import PassportTestSupport
 
 /// A shop set up the way a clerk would: the example project built by `passport build`, its
 /// bundle imported into a trust store with `passport trust import`, and the certifier added with
@@ -10,7 +11,7 @@ struct VerifyShop {
     static let now = "2026-11-05T10:00:00Z"
     static let certifierDID = "did:web:terraviva-cert.example"
 
-    let folder: TemporaryDirectory
+    let folder: TemporaryFolder
     var project: URL { folder.url.appendingPathComponent("farm") }
     var output: URL { folder.url.appendingPathComponent("output") }
     var bundle: URL { output.appendingPathComponent("bundle/bundle.json") }
@@ -27,7 +28,7 @@ struct VerifyShop {
     ///   - trustCertifier: trust the example's certifier for both its schemes.
     ///   - labels: let `passport build` render the labels (slower).
     init(recall: String? = nil, importBundle: Bool = true, trustCertifier: Bool = true, labels: Bool = false) throws {
-        folder = try TemporaryDirectory()
+        folder = try TemporaryFolder()
         try expect(run(["init", "farm"], in: folder.url), "init")
         if let recall {
             let batch = project.appendingPathComponent("batches/evo-2026-a.yaml")
@@ -44,13 +45,13 @@ struct VerifyShop {
         }
     }
 
-    private func expect(_ result: CommandResult, _ step: String) throws {
+    private func expect(_ result: ToolOutput, _ step: String) throws {
         guard result.status == 0 else { throw Failure(description: "\(step) failed (\(result.status)): \(result.stderr)") }
     }
 
     /// Runs `passport` with this shop's store, clock and name (each overridable).
     func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil,
-             environment: [String: String] = [:]) throws -> CommandResult {
+             environment: [String: String] = [:]) throws -> ToolOutput {
         var env = ["PASSPORT_STORE": store.path, "PASSPORT_NOW": Self.now, "PASSPORT_SHOP": "shop-a",
                    "SOURCE_DATE_EPOCH": Self.buildEpoch]
         for (key, value) in environment { env[key] = value }
@@ -64,25 +65,15 @@ struct VerifyShop {
         return try UnitCode.text(baseURL: "https://oliveto.example", gtin: gtin, lot: lot, serial: serial, key: key)
     }
 
-    /// Every file in the store, relative paths.
+    /// Every file and folder in the store, relative paths.
     func storeFiles() -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: store.path)
-        var files: [String] = []
-        while let path = enumerator?.nextObject() as? String { files.append(path) }
-        return files.sorted()
+        FileTree.entries(below: store)
     }
 
     /// A QR code PNG of `text` at 300 dpi, drawn by the `qrencode` command.
     func labelPNG(_ text: String, name: String) throws -> URL {
-        let file = folder.url.appendingPathComponent(name)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["qrencode", "-d", "300", "-s", "6", "-m", "4", "-l", "M", "-o", file.path, text]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "qrencode failed; install it with apt-get install qrencode")
-        }
+        let file = folder.appending(name)
+        try ExternalCodes.drawPNG(text, to: file)
         return file
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 @testable import Credentials
 
@@ -11,7 +12,7 @@ struct KeyStoreTests {
 
     @Test("create writes keys/<id>.jwk with mode 0600 and loads it back")
     func createAndLoad() throws {
-        try withTemporaryDirectory { project in
+        try TemporaryFolder.withNew { project in
             let store = KeyStore(projectDirectory: project)
             let key = try store.create(id: "key-2026")
             let path = store.path(for: "key-2026")
@@ -34,7 +35,7 @@ struct KeyStoreTests {
 
     @Test("an existing id is refused and the file is left untouched")
     func refusesExisting() throws {
-        try withTemporaryDirectory { project in
+        try TemporaryFolder.withNew { project in
             let store = KeyStore(projectDirectory: project)
             let first = try store.create(id: "main")
             let error = credentialError { try store.create(id: "main") }
@@ -46,7 +47,7 @@ struct KeyStoreTests {
 
     @Test("a group- or world-readable key file is refused with the path and the chmod fix")
     func refusesOpenPermissions() throws {
-        try withTemporaryDirectory { project in
+        try TemporaryFolder.withNew { project in
             let store = KeyStore(projectDirectory: project)
             try store.create(id: "shared")
             let path = store.path(for: "shared")
@@ -65,7 +66,7 @@ struct KeyStoreTests {
 
     @Test("ids are validated", arguments: ["", "Key", "key_1", "key.1", "../x", String(repeating: "a", count: 33), "clé"])
     func invalidIDs(_ id: String) throws {
-        try withTemporaryDirectory { project in
+        try TemporaryFolder.withNew { project in
             let store = KeyStore(projectDirectory: project)
             #expect(credentialError { try store.create(id: id) } == .invalidKeyID(id))
             #expect(!FileManager.default.fileExists(atPath: store.directory.path))
@@ -74,7 +75,7 @@ struct KeyStoreTests {
 
     @Test("several keys are listed sorted; all public keys stay publishable")
     func rotation() throws {
-        try withTemporaryDirectory { project in
+        try TemporaryFolder.withNew { project in
             let store = KeyStore(projectDirectory: project)
             #expect(try store.ids().isEmpty)
             try store.create(id: "2026-b")
@@ -93,7 +94,7 @@ struct KeyStoreTests {
 
     @Test("missing and damaged key files give precise errors")
     func damagedFiles() throws {
-        try withTemporaryDirectory { project in
+        try TemporaryFolder.withNew { project in
             let store = KeyStore(projectDirectory: project)
             #expect(credentialError { try store.load(id: "nope") } == .keyNotFound(id: "nope", path: store.path(for: "nope")))
 

@@ -1,15 +1,6 @@
 import Foundation
 @testable import Credentials
 
-/// A fresh temporary folder, removed when `body` returns.
-func withTemporaryDirectory<R>(_ body: (URL) throws -> R) throws -> R {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("passport-credentials-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: url) }
-    return try body(url)
-}
-
 /// Runs `body` and returns the `CredentialError` it throws, or nil if it did not throw one.
 func credentialError<R>(_ body: () throws -> R) -> CredentialError? {
     do {

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 @testable import DigitalLink
 
@@ -68,10 +69,7 @@ struct GenerateVector: Sendable, CustomTestStringConvertible {
 
 enum ConformanceVectors {
     /// `Tests/Conformance/gs1-digital-link/` (sources and digests in that folder's README).
-    static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()   // Tests/DigitalLinkTests
-        .deletingLastPathComponent()   // Tests
-        .appendingPathComponent("Conformance/gs1-digital-link")
+    static let directory: URL = Checkout.path("Tests/Conformance/gs1-digital-link")
 
     /// (line number, tab-separated columns) of the data rows of a vector file.
     static func rows(_ name: String) -> [(line: Int, columns: [String])] {

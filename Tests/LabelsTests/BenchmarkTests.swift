@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 @testable import Labels
 
@@ -6,7 +7,7 @@ import Testing
 struct BenchmarkTests {
     @Test func syntheticLabelsScan() throws {
         let template = try TemplateCatalog(resources: bundled).template(named: "avery-l7160")
-        let pdf = try scratchFolder().appendingPathComponent("bench.pdf")
+        let pdf = try TemporaryFolder.kept().appendingPathComponent("bench.pdf")
         let result = try LabelBenchmark.run(count: 30, template: template, resources: bundled, output: pdf)
         #expect(result.count == 30 && result.pages == 2 && result.pdfBytes > 0 && result.codeVersions == 8...8)
         #expect(LabelBenchmark.syntheticContent(0).codeText.utf8.count == 150)
@@ -19,7 +20,7 @@ struct BenchmarkTests {
     func throughput() throws {
         let count = Int(ProcessInfo.processInfo.environment["PASSPORT_LABEL_BENCH"] ?? "") ?? 100_000
         let template = try TemplateCatalog(resources: bundled).template(named: "avery-l7160")
-        let pdf = try scratchFolder().appendingPathComponent("bench.pdf")
+        let pdf = try TemporaryFolder.kept().appendingPathComponent("bench.pdf")
         let result = try LabelBenchmark.run(count: count, template: template, resources: bundled, output: pdf)
         print(result)
         try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent())

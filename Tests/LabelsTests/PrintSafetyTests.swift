@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import PassportTestSupport
 import QRCode
 import Testing
 @testable import Labels
@@ -45,7 +46,7 @@ struct PrintSafetyTests {
     }
 
     @Test func aRunThatCannotFitWritesNothing() throws {
-        let output = try scratchFolder().appendingPathComponent("labels")
+        let output = try TemporaryFolder.kept().appendingPathComponent("labels")
         var staged: StagedOutput? = try StagedOutput(destination: output)
         let folder = try #require(staged).part("lot")
         let template = try TemplateCatalog(resources: bundled).template(named: "avery-l7651")
@@ -73,16 +74,16 @@ struct PrintSafetyTests {
     }
 
     @Test func missingFontIsNamed() throws {
-        let project = try scratchFolder()
+        let project = try TemporaryFolder.kept()
         let layouts = project.appendingPathComponent("labels/layouts")
         try FileManager.default.createDirectory(at: layouts, withIntermediateDirectories: true)
-        let standard = try String(contentsOf: packageRoot.appendingPathComponent("Templates/labels/layouts/standard.json"), encoding: .utf8)
+        let standard = try String(contentsOf: Checkout.path("Templates/labels/layouts/standard.json"), encoding: .utf8)
         try standard.replacingOccurrences(of: "NotoSans-Bold.ttf", with: "Garamond-Bold.ttf")
             .write(to: layouts.appendingPathComponent("standard.json"), atomically: true, encoding: .utf8)
         var resources = bundled
         resources.projectTemplatesDirectory = project
         let template = try TemplateCatalog(resources: resources).template(named: "avery-l7160")
-        let output = try scratchFolder()
+        let output = try TemporaryFolder.kept()
         let error = #expect(throws: LabelError.self) {
             try LabelRenderer(resources: resources).render(
                 LabelRunRequest(template: template, count: 1, documentDate: fixedDate, pdf: output.appendingPathComponent("a.pdf")),
@@ -94,7 +95,7 @@ struct PrintSafetyTests {
     }
 
     @Test func unreadableFontIsNamed() throws {
-        let fonts = try scratchFolder()
+        let fonts = try TemporaryFolder.kept()
         try "not a font".write(to: fonts.appendingPathComponent("NotoSans-Regular.ttf"), atomically: true, encoding: .utf8)
         var resources = bundled
         resources.projectFontsDirectory = fonts

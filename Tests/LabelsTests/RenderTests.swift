@@ -1,5 +1,6 @@
 import Foundation
 import Output
+import PassportTestSupport
 import QRCode
 import Testing
 @testable import Labels
@@ -8,25 +9,8 @@ import Testing
 /// 300 dpi with pdftoppm, so results come in label order.
 func decodeLabels(pdf: URL, template: LabelTemplate, slots: Range<Int>) throws -> [[String]] {
     let sheet = template.sheet
-    let pixels = { (millimetres: Double) in Int((millimetres * 300 / 25.4).rounded()) }
-    let folder = try scratchFolder("crops")
-    return try slots.map { slot in
-        let origin = sheet.labelOrigin(slot: slot % sheet.labelsPerPage)
-        let page = String(slot / sheet.labelsPerPage + 1)
-        let prefix = folder.appendingPathComponent("slot\(slot)").path
-        let raster = try run("/usr/bin/pdftoppm", [
-            "-r", "300", "-png", "-f", page, "-l", page, "-x", String(pixels(origin.x)), "-y", String(pixels(origin.y)),
-            "-W", String(pixels(sheet.labelWidth)), "-H", String(pixels(sheet.labelHeight)), "-singlefile", pdf.path, prefix,
-        ])
-        #expect(raster.status == 0, "\(raster.error)")
-        return try zbar(prefix + ".png")
-    }
-}
-
-/// The texts zbar finds in an image (none: empty).
-func zbar(_ image: String) throws -> [String] {
-    let result = try run("/usr/bin/zbarimg", ["--raw", "-q", image])
-    return result.output.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    return try ExternalCodes.read(pdf: pdf, slots: slots, perPage: sheet.labelsPerPage,
+                                  size: (sheet.labelWidth, sheet.labelHeight), origin: sheet.labelOrigin(slot:))
 }
 
 /// The resolution in a PNG's pHYs chunk, read from the file's bytes.
@@ -66,7 +50,7 @@ struct RenderTests {
     @Test("every shipped template: each label's code decodes to its URI, in order", arguments: TemplateTests.shipped)
     func everyLabelScans(name: String) throws {
         let template = try Self.catalog.template(named: name)
-        let folder = try scratchFolder()
+        let folder = try TemporaryFolder.kept()
         let count = template.sheet.labelsPerPage == 1 ? 3 : 4
         let pdf = folder.appendingPathComponent("labels.pdf")
         let report = try Self.renderer.render(
@@ -83,7 +67,7 @@ struct RenderTests {
           arguments: TemplateTests.shipped)
     func pngIsPrintReady(name: String) throws {
         let template = try Self.catalog.template(named: name)
-        let folder = try scratchFolder()
+        let folder = try TemporaryFolder.kept()
         let pngs = folder.appendingPathComponent("png")
         _ = try Self.renderer.render(LabelRunRequest(template: template, count: 2, documentDate: fixedDate, pngDirectory: pngs),
                                      content: Self.content(for: template))
@@ -99,7 +83,7 @@ struct RenderTests {
             #expect(image.width == Int((template.sheet.labelWidth * Double(dpi) / 25.4).rounded()))
             #expect(image.height == Int((template.sheet.labelHeight * Double(dpi) / 25.4).rounded()))
             let text = Self.expectedCode(template, index)
-            #expect(try zbar(url.path) == [text])
+            #expect(try ExternalCodes.read(image: url) == [text])
             try checkCode(in: image, template: template, symbol: QRMatrix(encoding: text))
         }
     }
@@ -154,7 +138,7 @@ struct RenderTests {
 
     @Test func svgCodeIsExactRectanglesOfTheSymbol() throws {
         let template = try Self.catalog.template(named: "avery-l7160")
-        let folder = try scratchFolder()
+        let folder = try TemporaryFolder.kept()
         _ = try Self.renderer.render(
             LabelRunRequest(template: template, count: 1, documentDate: fixedDate, svgDirectory: folder.appendingPathComponent("svg")),
             content: { sampleContent($0 + 1) })
@@ -192,7 +176,7 @@ struct RenderTests {
         let template = try Self.catalog.template(named: "avery-l7160")
         var runs: [[String: Data]] = []
         for _ in 0..<2 {
-            let folder = try scratchFolder()
+            let folder = try TemporaryFolder.kept()
             _ = try Self.renderer.render(
                 LabelRunRequest(template: template, count: 3, documentDate: fixedDate, title: "Lot L2026A",
                                 pdf: folder.appendingPathComponent("labels.pdf"),
@@ -223,21 +207,21 @@ struct RenderTests {
 
     @Test func pdfHasVectorTextEmbeddedFontsAndAFixedDate() throws {
         let template = try Self.catalog.template(named: "avery-l7163")
-        let folder = try scratchFolder()
+        let folder = try TemporaryFolder.kept()
         let pdf = folder.appendingPathComponent("labels.pdf")
         let report = try Self.renderer.render(
             LabelRunRequest(template: template, count: 20, documentDate: fixedDate, title: "Lot L2026A", pdf: pdf),
             content: { sampleContent($0 + 1) })
         #expect(report.pageCount == 2)
-        let fonts = try run("/usr/bin/pdffonts", [pdf.path]).output
+        let fonts = try ExternalTool.run("/usr/bin/pdffonts", [pdf.path]).stdout
         #expect(fonts.contains("NotoSans-Regular") && fonts.contains("NotoSans-Bold"))
         let fontLines = fonts.split(separator: "\n").dropFirst(2)
         #expect(!fontLines.isEmpty && fontLines.allSatisfy { $0.contains(" yes yes ") }, "\(fonts)")  // embedded, subset
-        let info = try run("/usr/bin/pdfinfo", [pdf.path]).output
+        let info = try ExternalTool.run("/usr/bin/pdfinfo", [pdf.path]).stdout
         #expect(info.contains("Title:           Lot L2026A"))
         #expect(info.contains("CreationDate:") && info.contains("2026"), "\(info)")
         #expect(info.contains("Pages:           2"))
-        let text = try run("/usr/bin/pdftotext", ["-f", "1", "-l", "1", pdf.path, "-"]).output
+        let text = try ExternalTool.run("/usr/bin/pdftotext", ["-f", "1", "-l", "1", pdf.path, "-"]).stdout
         #expect(text.contains("Frantoio Oliveto") && text.contains("No. 000001"))
         let bytes = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
         #expect(bytes.contains("/ImageMask true") && bytes.contains("/Interpolate false") && !bytes.contains("/Interpolate true"))
@@ -245,7 +229,7 @@ struct RenderTests {
 
     @Test func startPositionSkipsUsedSlots() throws {
         let template = try Self.catalog.template(named: "avery-l7160")
-        let folder = try scratchFolder()
+        let folder = try TemporaryFolder.kept()
         let pdf = folder.appendingPathComponent("labels.pdf"), manifest = folder.appendingPathComponent("labels.csv")
         let report = try Self.renderer.render(
             LabelRunRequest(template: template, count: 18, documentDate: fixedDate, startPosition: 5, pdf: pdf, manifest: manifest),
@@ -273,7 +257,7 @@ struct RenderTests {
     @Test func aFailedRunLeavesNothingBehind() throws {
         struct SigningFailed: Error, CustomStringConvertible { var description: String { "the signing key is locked" } }
         let template = try Self.catalog.template(named: "avery-l7160")
-        let output = try scratchFolder().appendingPathComponent("labels")
+        let output = try TemporaryFolder.kept().appendingPathComponent("labels")
         var staged: StagedOutput? = try StagedOutput(destination: output)
         let folder = try #require(staged).part("lot")
         let error = #expect(throws: LabelError.self) {
@@ -296,7 +280,7 @@ struct RenderTests {
 
     @Test func aFailedRunKeepsThePreviousOutput() throws {
         let template = try Self.catalog.template(named: "thermal-50x30mm")
-        let output = try scratchFolder()
+        let output = try TemporaryFolder.kept()
         let folder = output.appendingPathComponent("lot")
         func request(into part: URL) -> LabelRunRequest {
             LabelRunRequest(template: template, count: 2, documentDate: fixedDate,
@@ -318,7 +302,7 @@ struct RenderTests {
 
     @Test func duplicateSerialsAreRefusedWhenFilesAreNamedByThem() throws {
         let template = try Self.catalog.template(named: "avery-l7160")
-        let folder = try scratchFolder()
+        let folder = try TemporaryFolder.kept()
         let error = #expect(throws: LabelError.self) {
             try Self.renderer.render(
                 LabelRunRequest(template: template, count: 3, documentDate: fixedDate, pngDirectory: folder.appendingPathComponent("png")),
@@ -329,7 +313,7 @@ struct RenderTests {
 
     @Test func badRequestsAreExplained() throws {
         let template = try Self.catalog.template(named: "avery-l7160")
-        let pdf = try scratchFolder().appendingPathComponent("labels.pdf")
+        let pdf = try TemporaryFolder.kept().appendingPathComponent("labels.pdf")
         let cases: [(LabelRunRequest, String)] = [
             (LabelRunRequest(template: template, count: 0, documentDate: fixedDate, pdf: pdf), "at least 1"),
             (LabelRunRequest(template: template, count: 1, documentDate: fixedDate, startPosition: 21, pdf: pdf), "positions 1 to 21"),
@@ -343,7 +327,7 @@ struct RenderTests {
 
     @Test func progressCountsUpToTheTotal() throws {
         let template = try Self.catalog.template(named: "avery-l7160")
-        let folder = try scratchFolder()
+        let folder = try TemporaryFolder.kept()
         var seen: [Int] = []
         let report = try Self.renderer.render(
             LabelRunRequest(template: template, count: 700, documentDate: fixedDate, pdf: folder.appendingPathComponent("labels.pdf")),

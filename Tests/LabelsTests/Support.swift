@@ -1,13 +1,10 @@
 import Foundation
+import PassportTestSupport
 @testable import Labels
 import Output
 
-/// The package root, found from this file's path (Tests/LabelsTests/Support.swift).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
 /// The bundled templates and fonts of this checkout.
-let bundled = ResourceLocator(root: packageRoot)
+let bundled = ResourceLocator(root: Checkout.root)
 
 /// A fixed document date, so outputs never depend on the clock.
 let fixedDate = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
@@ -25,12 +22,6 @@ func fakeSignature(_ n: Int) -> String {
     })
 }
 
-/// Serial `n` as printed: six digits.
-func serialText(_ n: Int) -> String {
-    let digits = String(n)
-    return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
-}
-
 /// The signed unit URI for serial `n`: 150 characters.
 func unitURI(_ n: Int) -> String {
     "https://oliveto.example/01/08012345678901/10/L2026A/21/\(serialText(n))?s=\(fakeSignature(n))"
@@ -44,46 +35,9 @@ func sampleContent(_ n: Int?, productName: String = "Olio extravergine di oliva 
         productName: productName,
         producerName: "Frantoio Oliveto, Montalcino",
         lot: "L2026A",
-        serial: n.map(serialText),
+        serial: n.map { serialText($0) },
         dates: ["Best before 30.06.2027", "Produced 15.01.2026"],
         netQuantity: "500 ml",
         badges: ["EU Organic", "DOP Toscano"],
         callToAction: "Scan for origin and proof")
-}
-
-/// This test process's scratch root; folders left by test processes that have ended are removed
-/// the first time it is used, so runs do not pile up files.
-let scratchRoot: URL = {
-    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("passport-labels-tests")
-    let mine = ProcessInfo.processInfo.processIdentifier
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
-        if let pid = Int32(name), pid != mine, kill(pid, 0) != 0 {
-            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
-        }
-    }
-    return parent.appendingPathComponent(String(mine))
-}()
-
-/// A fresh empty folder for one test's outputs.
-func scratchFolder(_ name: String = #function) throws -> URL {
-    let safe = name.filter { $0.isLetter || $0.isNumber }
-    let url = scratchRoot.appendingPathComponent("\(safe)-\(UUID().uuidString.prefix(6))")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-/// Runs an external tool and returns its standard output.
-@discardableResult
-func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    let error = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 @testable import Labels
 import Output
@@ -65,10 +66,10 @@ struct TemplateTests {
     }
 
     @Test func projectTemplatesOverrideAndAdd() throws {
-        let project = try scratchFolder()
+        let project = try TemporaryFolder.kept()
         let sheets = project.appendingPathComponent("templates/labels/sheets")
         try FileManager.default.createDirectory(at: sheets, withIntermediateDirectories: true)
-        let original = try String(contentsOf: packageRoot.appendingPathComponent("Templates/labels/sheets/avery-l7160.json"), encoding: .utf8)
+        let original = try String(contentsOf: Checkout.path("Templates/labels/sheets/avery-l7160.json"), encoding: .utf8)
         try original.replacingOccurrences(of: "\"dpi\": 300", with: "\"dpi\": 600")
             .write(to: sheets.appendingPathComponent("avery-l7160.json"), atomically: true, encoding: .utf8)
         try """
@@ -124,7 +125,7 @@ struct TemplateTests {
 
     @Test("a broken template is refused naming file and field", arguments: brokenFiles)
     func brokenTemplate(_ broken: Broken) throws {
-        let project = try scratchFolder()
+        let project = try TemporaryFolder.kept()
         let folder = project.appendingPathComponent("labels/\(broken.kind)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let name = broken.kind == "sheets" ? "avery-l7160" : "standard"
@@ -152,7 +153,7 @@ struct TemplateTests {
     }
 
     @Test func locatesResourcesFromTheWorkingTree() throws {
-        let found = try ResourceLocator.locate(executable: nil, workingDirectory: packageRoot.appendingPathComponent("Sources/Labels"),
+        let found = try ResourceLocator.locate(executable: nil, workingDirectory: Checkout.path("Sources/Labels"),
                                                environment: [:])
         #expect(found.templatesDirectory.standardized.path == bundled.templatesDirectory.standardized.path)
         let error = #expect(throws: OutputError.self) {

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 @testable import Labels
 
@@ -112,7 +113,7 @@ struct TextFittingTests {
     }
 
     @Test func runReportNamesTheLabelsThatNeededIt() throws {
-        let folder = try scratchFolder()
+        let folder = try TemporaryFolder.kept()
         let report = try LabelRenderer(resources: bundled).render(
             LabelRunRequest(template: Self.template, count: 5, documentDate: fixedDate,
                             manifest: folder.appendingPathComponent("manifest.csv")),

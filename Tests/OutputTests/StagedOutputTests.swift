@@ -1,33 +1,27 @@
 import Foundation
 import Output
+import PassportTestSupport
 import Testing
 
 @Suite("Staged output: swapped in whole")
 struct StagedOutputTests {
-    /// A fresh folder for one test.
-    func scratch(_ name: String = #function) throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("passport-output-tests-\(ProcessInfo.processInfo.processIdentifier)")
-            .appendingPathComponent(name.filter(\.isLetter))
-        try? FileManager.default.removeItem(at: url)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
+    /// Every file (its text) and folder ("/") below `root`.
     func tree(_ root: URL) -> [String: String] {
-        var files: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: root.path)
-        while let path = enumerator?.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder)
-            files[path] = isFolder.boolValue ? "/" : (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8))
+        let files = Set(FileTree.files(below: root))
+        var tree: [String: String] = [:]
+        for path in FileTree.entries(below: root) {
+            if files.contains(path) {
+                tree[path] = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+            } else {
+                tree[path] = "/"
+            }
         }
-        return files
+        return tree
     }
 
     @Test("a first commit creates the output; a second replaces the parts it produced and keeps the others")
     func replacesPartsKeepsOthers() throws {
-        let root = try scratch()
+        let root = try TemporaryFolder.kept()
         let output = root.appendingPathComponent("output")
         let first = try StagedOutput(destination: output)
         try FileWriter.write("old page", to: try first.part("site").appendingPathComponent("index.html"))
@@ -46,7 +40,7 @@ struct StagedOutputTests {
 
     @Test("a nested part replaces one folder and keeps its siblings")
     func nestedPart() throws {
-        let root = try scratch()
+        let root = try TemporaryFolder.kept()
         let labels = root.appendingPathComponent("labels")
         let first = try StagedOutput(destination: labels)
         try FileWriter.write("a1", to: try first.part("lot-a").appendingPathComponent("labels.pdf"))
@@ -60,7 +54,7 @@ struct StagedOutputTests {
 
     @Test("a run that never commits leaves the previous output exactly as it was, and no staging folder")
     func abandoned() throws {
-        let root = try scratch()
+        let root = try TemporaryFolder.kept()
         let output = root.appendingPathComponent("output")
         let first = try StagedOutput(destination: output)
         try FileWriter.write("old", to: try first.part("site").appendingPathComponent("index.html"))
@@ -75,7 +69,7 @@ struct StagedOutputTests {
 
     @Test("carried-over files are hard links, and writing a new file never changes the previous output's file")
     func hardLinksAreNeverWrittenThrough() throws {
-        let root = try scratch()
+        let root = try TemporaryFolder.kept()
         let output = root.appendingPathComponent("output")
         let first = try StagedOutput(destination: output)
         try FileWriter.write("v1", to: try first.part("bundle").appendingPathComponent("bundle.json"))
@@ -92,7 +86,7 @@ struct StagedOutputTests {
 
     @Test("leftovers of a killed run are removed by the next one; a live run's staging folder is not")
     func leftoversCleaned() throws {
-        let root = try scratch()
+        let root = try TemporaryFolder.kept()
         let output = root.appendingPathComponent("output")
         for name in [".output.staging-dead1", ".output.old-dead2"] {
             try FileWriter.write("junk", to: root.appendingPathComponent(name).appendingPathComponent("site/a.html"))
@@ -106,7 +100,7 @@ struct StagedOutputTests {
 
     @Test("an output left aside by a run killed between two renames is put back")
     func recoversAside() throws {
-        let root = try scratch()
+        let root = try TemporaryFolder.kept()
         try FileWriter.write("previous", to: root.appendingPathComponent(".output.old-abc/site/index.html"))
         let run = try StagedOutput(destination: root.appendingPathComponent("output"))
         try run.commit()
@@ -115,7 +109,7 @@ struct StagedOutputTests {
 
     @Test("atomic file replacement leaves no temporary file")
     func atomicWrite() throws {
-        let root = try scratch()
+        let root = try TemporaryFolder.kept()
         let file = root.appendingPathComponent("trust/trust.json")
         try FileWriter.writeAtomically(Data("one".utf8), to: file)
         try FileWriter.writeAtomically(Data("two".utf8), to: file, permissions: .ownerOnly)

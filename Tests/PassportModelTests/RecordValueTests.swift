@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 @testable import PassportModel
 import DigitalLink
@@ -73,8 +74,7 @@ struct RecordValueTests {
 
 @Suite("Loading projects")
 struct ProjectLoaderTests {
-    static let base = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Corpus/base")
+    static let base = Checkout.path("Tests/Corpus/base")
 
     @Test("the base project loads with every field in place")
     func loadsBase() throws {

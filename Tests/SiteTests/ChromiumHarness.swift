@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 
 /// Loads pages of a built site in headless Chromium over the DevTools protocol, served by
 /// `python3 -m http.server` on 127.0.0.1, and reports console errors, every request, values of
@@ -39,28 +40,16 @@ enum ChromiumHarness {
     /// - Parameter serve404: serve `404.html` for missing files, as GitHub Pages or nginx's
     ///   `error_page` do (`python3 -m http.server` answers a bare error page).
     static func run(site: URL, visits: [Visit], serve404: Bool = false) throws -> [Result] {
-        let folder = try Fixture.temporaryFolder("cdp")
+        let folder = try TemporaryFolder.kept("cdp")
         let script = folder.appendingPathComponent("harness.py")
         try Data(source.utf8).write(to: script)
         let input = try JSONEncoder().encode(Job(chromium: chromium, site: site.path, visits: visits,
                                                               serve404: serve404))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(input)
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw HarnessError(message: String(decoding: errors, as: UTF8.self))
+        let result = try ExternalTool.run("python3", [script.path], input: input)
+        guard result.status == 0 else {
+            throw HarnessError(message: result.stderr)
         }
-        return try JSONDecoder().decode([Result].self, from: output)
+        return try JSONDecoder().decode([Result].self, from: result.stdoutData)
     }
 
     struct HarnessError: Error, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 
 /// Reading a built site back: files, bytes, and a crawl that follows links the way a browser and a
 /// plain static host would (URLs percent-decoded to find files, folders served by `index.html`).
@@ -7,14 +8,7 @@ struct SiteFiles {
 
     /// Every file, relative path → bytes.
     func all() throws -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
-            result[relative] = try Data(contentsOf: url)
-        }
-        return result
+        try TreeSnapshot(root).files
     }
 
     func text(_ path: String) throws -> String {

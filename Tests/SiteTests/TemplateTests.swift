@@ -1,5 +1,6 @@
 import Foundation
 import PassportModel
+import PassportTestSupport
 @testable import Site
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 struct TemplateTests {
     /// A copy of the shipped templates that a test may break.
     static func copyOfTemplates() throws -> URL {
-        let folder = try Fixture.temporaryFolder("templates")
+        let folder = try TemporaryFolder.kept("templates")
         let copy = folder.appendingPathComponent("site")
         try FileManager.default.copyItem(at: Fixture.templates, to: copy)
         return copy
@@ -41,7 +42,7 @@ struct TemplateTests {
 
     @Test("a template syntax error names the file and line")
     func syntaxError() throws {
-        let override = try Fixture.temporaryFolder("override-bad")
+        let override = try TemporaryFolder.kept("override-bad")
         try Data("<p>\n{{#journey}}\n<b>{{/jurney}}\n".utf8).write(to: override.appendingPathComponent("journey.mustache"))
         let input = try Fixture.input(try Fixture.demoProject(), override: override)
         #expect {
@@ -55,7 +56,7 @@ struct TemplateTests {
 
     @Test("a project's template, stylesheet and strings replace the shipped ones of the same name")
     func override() throws {
-        let override = try Fixture.temporaryFolder("override")
+        let override = try TemporaryFolder.kept("override")
         try Data("<footer>Our own footer {{producer_name}}</footer></body></html>\n".utf8)
             .write(to: override.appendingPathComponent("footer.mustache"))
         try Data("body { color: black; }\n".utf8).write(to: override.appendingPathComponent("site.css"))

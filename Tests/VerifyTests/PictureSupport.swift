@@ -1,5 +1,6 @@
 import CJPEG
 import Foundation
+import PassportTestSupport
 @testable import Verify
 
 /// Pictures for the image tests, made by tools other than ours: QR PNGs from the `qrencode`
@@ -12,23 +13,9 @@ enum PictureSupport {
     /// A QR code PNG of `text`: `dpi` dots per inch, `module` pixels per module, optionally on a
     /// transparent background.
     static func qrPNG(_ text: String, dpi: Int = 300, module: Int = 6, transparent: Bool = false) throws -> Data {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qr-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("code.png")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        var arguments = ["qrencode", "-d", "\(dpi)", "-s", "\(module)", "-m", "4", "-l", "M", "-o", file.path]
-        if transparent { arguments += ["-t", "PNG32", "--background=FFFFFF00"] }
-        process.arguments = arguments + [text]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw Failure(description: "qrencode failed (apt-get install qrencode): \(message)")
-        }
+        let folder = try TemporaryFolder("qr")
+        let file = folder.appending("code.png")
+        try ExternalCodes.drawPNG(text, to: file, dpi: dpi, module: module, transparent: transparent)
         return try Data(contentsOf: file)
     }
 

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import PassportTestSupport
 import Testing
 @testable import Verify
 
@@ -32,9 +33,8 @@ struct ScanLogTests {
 
     @Test("a scan log that cannot be opened is an error naming the file")
     func unusable() throws {
-        let folder = ScratchFolder()
-        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
-        let path = folder.url.appendingPathComponent("scans.sqlite").path
+        let folder = try TemporaryFolder()
+        let path = folder.appending("scans.sqlite").path
         try Data("this is not a database, just text that fills the header".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: VerifyError.self) { _ = try ScanLog(path: path) }
         do { _ = try ScanLog(path: path) } catch {

@@ -1,20 +1,8 @@
 import Credentials
 import Foundation
+import PassportTestSupport
 import Testing
 @testable import Verify
-
-/// A scratch folder removed when the test ends.
-final class ScratchFolder {
-    let url: URL
-
-    init() {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("verify-test-\(UUID().uuidString)")
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    var exists: Bool { FileManager.default.fileExists(atPath: url.path) }
-}
 
 @Suite("Trust store and bundle import")
 struct TrustStoreTests {
@@ -22,15 +10,16 @@ struct TrustStoreTests {
 
     @Test("producers and certifiers are saved deterministically and read back")
     func roundTrip() throws {
-        let folder = ScratchFolder()
-        var store = try TrustStore(directory: folder.url)
+        let scratch = try TemporaryFolder()
+        let folder = scratch.appending("store")
+        var store = try TrustStore(directory: folder)
         try store.trustCertifier(did: fixture.certifierDID.did, name: "Terra Viva", schemes: [" EU organic "],
                                  didDocument: fixture.certifierDocument, documentPath: "t.json", now: Fixture.now)
         try store.trustProducer(did: fixture.issuer.did, name: nil, didDocument: fixture.producerDocument,
                                 documentPath: "p.json", now: Fixture.now)
         try store.save()
         let first = try Data(contentsOf: store.trustFile)
-        let reread = try TrustStore(directory: folder.url)
+        let reread = try TrustStore(directory: folder)
         #expect(reread.producers == store.producers)
         #expect(reread.certifiers == store.certifiers)
         #expect(reread.producer(did: "did:web:oliveto.example")?.name == "oliveto.example")
@@ -41,8 +30,9 @@ struct TrustStoreTests {
 
     @Test("bad DIDs, unusable DID documents and certifiers without a scheme are refused")
     func refusals() throws {
-        let folder = ScratchFolder()
-        var store = try TrustStore(directory: folder.url)
+        let scratch = try TemporaryFolder()
+        let folder = scratch.appending("store")
+        var store = try TrustStore(directory: folder)
         #expect(throws: VerifyError.invalidDID("oliveto.example", reason: "'oliveto.example' is not a valid did:web identifier: it must start with 'did:web:'.")) {
             try store.trustProducer(did: "oliveto.example", name: nil, didDocument: fixture.producerDocument,
                                     documentPath: "p.json", now: Fixture.now)
@@ -57,37 +47,40 @@ struct TrustStoreTests {
         }
         #expect(throws: VerifyError.notTrusted(did: "did:web:nobody.example")) { _ = try store.remove(did: "did:web:nobody.example") }
         #expect(store.producers.isEmpty && store.certifiers.isEmpty)
-        #expect(!folder.exists)
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 
     @Test("a damaged trust.json is reported, not ignored")
     func damaged() throws {
-        let folder = ScratchFolder()
-        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
-        try Data("{\"version\": 1, \"producers\": [{\"did\": 3}]}".utf8).write(to: folder.url.appendingPathComponent("trust.json"))
-        #expect(throws: VerifyError.damagedTrustStore(path: folder.url.appendingPathComponent("trust.json").path,
+        let scratch = try TemporaryFolder()
+        let folder = scratch.appending("store")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("{\"version\": 1, \"producers\": [{\"did\": 3}]}".utf8).write(to: folder.appendingPathComponent("trust.json"))
+        #expect(throws: VerifyError.damagedTrustStore(path: folder.appendingPathComponent("trust.json").path,
                                                       reason: "a producer entry lacks \"did\", \"name\" or \"addedAt\"")) {
-            _ = try TrustStore(directory: folder.url)
+            _ = try TrustStore(directory: folder)
         }
     }
 
     @Test("importing an untrusted producer's bundle is refused with its key fingerprints, and writes nothing")
     func untrustedImport() throws {
-        let folder = ScratchFolder()
-        var store = try TrustStore(directory: folder.url)
+        let scratch = try TemporaryFolder()
+        let folder = scratch.appending("store")
+        var store = try TrustStore(directory: folder)
         let data = fixture.bundle().json.serialized()
         #expect(throws: VerifyError.untrustedProducer(did: "did:web:oliveto.example", name: "Oliveto",
                                                       fingerprints: ["did:web:oliveto.example#main \(fixture.producerKey.publicKey.fingerprint)"],
                                                       path: "bundle.json")) {
             _ = try store.importBundle(data, path: "bundle.json", trustProducer: false, now: Fixture.now)
         }
-        #expect(!folder.exists)
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 
     @Test("trust on first import, then updates; an older bundle is refused")
     func importFlow() throws {
-        let folder = ScratchFolder()
-        var store = try TrustStore(directory: folder.url)
+        let scratch = try TemporaryFolder()
+        let folder = scratch.appending("store")
+        var store = try TrustStore(directory: folder)
         let first = try store.importBundle(fixture.bundle().json.serialized(), path: "b.json", trustProducer: true, now: Fixture.now)
         #expect(first.newlyTrusted?.did == "did:web:oliveto.example")
         #expect(first.batches == 2 && first.passports == 2 && first.conformityCredentials == 2)
@@ -103,7 +96,7 @@ struct TrustStoreTests {
                                                 offered: "2026-10-26T07:33:20Z")) {
             _ = try store.importBundle(fixture.bundle().json.serialized(), path: "b.json", trustProducer: false, now: Fixture.now)
         }
-        var reopened = try TrustStore(directory: folder.url)
+        var reopened = try TrustStore(directory: folder)
         let verdict = Verifier(store: reopened, scanLog: nil, clock: { Fixture.now })
             .verify("https://oliveto.example/01/08012345000012/10/L2026A")
         #expect(verdict.kind == .recalled)
@@ -112,8 +105,9 @@ struct TrustStoreTests {
 
     @Test("a bundle whose manifest was altered is refused; broken passports are imported and listed")
     func alteredBundle() throws {
-        let folder = ScratchFolder()
-        var store = try TrustStore(directory: folder.url)
+        let scratch = try TemporaryFolder()
+        let folder = scratch.appending("store")
+        var store = try TrustStore(directory: folder)
         var bundle = fixture.bundle()
         let parts = bundle.manifest.split(separator: ".").map(String.init)
         let payload = try JSONValue(parsing: Base64URL.decode(parts[1]) ?? Data())

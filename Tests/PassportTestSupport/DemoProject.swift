@@ -1,6 +1,10 @@
-/// The demo producer project, as YAML files.
-enum DemoFiles {
-    static let files: [String: String] = [
+public import Foundation
+
+/// The demo producer project as its files: an olive-oil co-op with a serialized batch, a recalled
+/// batch and three certificates. Its key file is a placeholder: the project loads, but cannot sign.
+public enum DemoProject {
+    /// Relative path → text.
+    public static let files: [String: String] = [
         "passport.yaml": """
             name: Oliveto Cooperative
             description:
@@ -122,4 +126,9 @@ enum DemoFiles {
               - {actor: frantoio, place: Sant'Angelo in Colle, lat: 42.9922, lon: 11.4375, date: 2026-10-20}
             """,
     ]
+
+    /// Writes the project into `root`.
+    public static func write(to root: URL) throws {
+        try FileTree.write(files, to: root)
+    }
 }
