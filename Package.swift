@@ -68,14 +68,19 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictSettings),
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
-        .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials"], swiftSettings: strictSettings),
+        .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials", "PassportBench"],
+                          swiftSettings: strictSettings),
         .target(name: "BuildPipeline", dependencies: [
             "PassportModel", "Credentials", "Issuance", "Site", "Labels", "QRCode", "DigitalLink", "Output",
         ], swiftSettings: strictSettings),
         .executableTarget(name: "passport", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify", "Output", "Site",
-            "DigitalLink",
+            "DigitalLink", "PassportBench",
+        ], swiftSettings: strictSettings),
+        // Tooling, outside the product modules: the measurements behind `passport bench`.
+        .target(name: "PassportBench", dependencies: [
+            "Labels", "Output", "QRCode", "Site", "PassportModel", "DigitalLink", "Verify", "Credentials",
         ], swiftSettings: strictSettings),
 
         // Fixtures shared by the tests: temporary folders, file trees, external tools, the demo project.
@@ -91,6 +96,9 @@ let package = Package(
         ]),
         .testTarget(name: "VerifyTests", dependencies: ["Verify", "Credentials", "DigitalLink", "CJPEG", "PassportTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "PassportTestSupport"]),
+        .testTarget(name: "PassportBenchTests", dependencies: [
+            "PassportBench", "Labels", "Output", "Verify", "Credentials", "PassportTestSupport",
+        ], swiftSettings: strictSettings),
         .testTarget(name: "CommandTests", dependencies: ["passport", "Credentials", "PassportTestSupport"]),
     ]
 )

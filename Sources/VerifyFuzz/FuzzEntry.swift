@@ -9,6 +9,7 @@
 
 import Credentials
 import Foundation
+import PassportBench
 import Verify
 
 /// A trusted producer with a bundle, made once: the verifier under test.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Credentials
 import Foundation
+import PassportBench
 import Verify
 
 /// `passport bench verify` (listed in BenchCommand's subcommands).

@@ -39,6 +39,22 @@ struct BuildTests {
         for (path, data) in first { #expect(second[path] == data, "\(path) differs between builds") }
     }
 
+    @Test("a batch page rendered in memory is the page the build writes, in each language")
+    func batchPageInMemory() throws {
+        let project = try Fixture.demoProject()
+        let input = try Fixture.input(project)
+        let site = SiteFiles(root: try Fixture.build(input, name: "in-memory").0)
+        let builder = try SiteBuilder(input: input)
+        let batch = try #require(project.batches.first { $0.lot == "L2026A" })
+        let folder = "01/08012345000012/10/L2026A/"
+        #expect(try site.text(folder + "index.html") == builder.batchPage(for: batch))
+        #expect(try site.text(folder + "index.it.html") == builder.batchPage(for: batch, language: "it"))
+        #expect(builder.batchPage(for: batch, language: "fr") == nil)
+        var orphan = batch
+        orphan.product = "no-such-product"
+        #expect(builder.batchPage(for: orphan) == nil)
+    }
+
     @Test("each page with the stylesheet stays within 50 KB")
     func pageSizes() throws {
         let project = try Fixture.demoProject()

@@ -74,13 +74,4 @@ struct PartsTests {
         #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
         #expect(json.contains("\\u003c/script\\u003e"))
     }
-
-    @Test("the benchmark renders the pages it is asked for")
-    func benchmark() throws {
-        let start = Date()
-        let count = try SiteBenchmark.renderSyntheticBatchPages(400, templatesDirectory: Fixture.templates)
-        let seconds = Date().timeIntervalSince(start)
-        #expect(count == 400)
-        print("benchmark: \(count) batch pages in \(String(format: "%.2f", seconds)) s = \(Int(Double(count) / seconds)) pages/s (this build)")
-    }
 }

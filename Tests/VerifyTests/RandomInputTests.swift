@@ -29,7 +29,7 @@ struct RandomInputTests {
         var random = SeededGenerator(state: 42)
         let verifier = try fixture.verifier()
         let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_.~/?&=%()^\u{1D} #:é")
-        let originals = (1...20).map { fixture.code(serial: BenchmarkFixture.serial($0)) }
+        let originals = (1...20).map { fixture.code(serial: serialText($0)) }
             + ["https://oliveto.example/01/08012345000012/10/L2026A", "(01)08012345000012(10)L2026A"]
         var genuineAfterMutation = 0
         for _ in 0..<4000 {

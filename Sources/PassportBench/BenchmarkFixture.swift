@@ -1,6 +1,6 @@
 public import Credentials
-import Foundation
-import DigitalLink
+internal import DigitalLink
+internal import Foundation
 
 /// A synthetic producer bundle — one serialized batch, signed with a given key — for the
 /// benchmark and the fuzz harness, which must run without a project on disk.

@@ -1,6 +1,7 @@
 public import Foundation
-import PassportModel
-import DigitalLink
+internal import DigitalLink
+internal import PassportModel
+public import Site
 
 /// Rendering speed for `passport bench site --batches N`: the caller times the call.
 public enum SiteBenchmark {
@@ -17,16 +18,13 @@ public enum SiteBenchmark {
         if let output {
             return try builder.write(to: output).pageCount
         }
-        let site = builder.site
-        guard let product = site.project.products.first else { return 0 }
-        let l = site.localizers[0]
+        let all = input.project.batches
         let bytes = ByteCounter()
-        let all = site.project.batches
         let chunk = 64
         DispatchQueue.concurrentPerform(iterations: (all.count + chunk - 1) / chunk) { index in
             var total = 0
             for batch in all[(index * chunk)..<min(all.count, index * chunk + chunk)] {
-                total += BatchPage.render(site, product, batch, l).utf8.count
+                total += builder.batchPage(for: batch)?.utf8.count ?? 0
             }
             bytes.add(total)
         }

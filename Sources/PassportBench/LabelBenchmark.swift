@@ -1,8 +1,10 @@
 public import Foundation
-public import QRCode
+public import Labels
 public import Output
+public import QRCode
 
-/// Renders synthetic serialized labels into one PDF and times it — for `passport bench labels`.
+/// Renders synthetic serialized labels into one PDF and times it: the label renderer alone, with
+/// unsigned stand-in codes (`passport bench labels` times the whole signed run of a real project).
 public enum LabelBenchmark {
     /// How fast a run went.
     public struct Result: Sendable, CustomStringConvertible {

@@ -1,17 +1,24 @@
 import Foundation
+import Labels
+import Output
+import PassportBench
 import PassportTestSupport
 import Testing
-@testable import Labels
+
+/// The bundled templates and fonts of this checkout.
+let bundled = ResourceLocator(root: Checkout.root)
 
 @Suite("The label benchmark")
-struct BenchmarkTests {
+struct LabelBenchmarkTests {
     @Test func syntheticLabelsScan() throws {
         let template = try TemplateCatalog(resources: bundled).template(named: "avery-l7160")
         let pdf = try TemporaryFolder.kept().appendingPathComponent("bench.pdf")
         let result = try LabelBenchmark.run(count: 30, template: template, resources: bundled, output: pdf)
         #expect(result.count == 30 && result.pages == 2 && result.pdfBytes > 0 && result.codeVersions == 8...8)
         #expect(LabelBenchmark.syntheticContent(0).codeText.utf8.count == 150)
-        let decoded = try decodeLabels(pdf: pdf, template: template, slots: 20..<22)
+        let sheet = template.sheet
+        let decoded = try ExternalCodes.read(pdf: pdf, slots: 20..<22, perPage: sheet.labelsPerPage,
+                                             size: (sheet.labelWidth, sheet.labelHeight), origin: sheet.labelOrigin(slot:))
         #expect(decoded == [[LabelBenchmark.syntheticContent(20).codeText], [LabelBenchmark.syntheticContent(21).codeText]])
     }
 
@@ -20,9 +27,9 @@ struct BenchmarkTests {
     func throughput() throws {
         let count = Int(ProcessInfo.processInfo.environment["PASSPORT_LABEL_BENCH"] ?? "") ?? 100_000
         let template = try TemplateCatalog(resources: bundled).template(named: "avery-l7160")
-        let pdf = try TemporaryFolder.kept().appendingPathComponent("bench.pdf")
-        let result = try LabelBenchmark.run(count: count, template: template, resources: bundled, output: pdf)
+        let folder = try TemporaryFolder()
+        let result = try LabelBenchmark.run(count: count, template: template, resources: bundled,
+                                            output: folder.appending("bench.pdf"))
         print(result)
-        try? FileManager.default.removeItem(at: pdf.deletingLastPathComponent())
     }
 }
