@@ -90,6 +90,7 @@ let package = Package(
         .testTarget(name: "CredentialsTests", dependencies: [
             "Credentials", "DigitalLink", .product(name: "Crypto", package: "swift-crypto"), "PassportTestSupport",
         ]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strictSettings),
         .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode", "Output", "PassportTestSupport"]),
         .testTarget(name: "SiteTests", dependencies: [
             "Site", "Credentials", "PassportModel", "DigitalLink", "Output", "PassportTestSupport",
