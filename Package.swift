@@ -97,6 +97,9 @@ let package = Package(
         ]),
         .testTarget(name: "VerifyTests", dependencies: ["Verify", "Credentials", "DigitalLink", "CJPEG", "PassportTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "PassportTestSupport"]),
+        .testTarget(name: "BuildPipelineTests", dependencies: [
+            "BuildPipeline", "PassportModel", "Credentials", "Output", "PassportTestSupport",
+        ], swiftSettings: strictSettings),
         .testTarget(name: "PassportBenchTests", dependencies: [
             "PassportBench", "Labels", "Output", "Verify", "Credentials", "PassportTestSupport",
         ], swiftSettings: strictSettings),
