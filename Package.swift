@@ -64,7 +64,7 @@ let package = Package(
             "Credentials", "PassportModel", "DigitalLink", "Output",
         ], swiftSettings: strictSettings),
         .target(name: "Verify", dependencies: [
-            "CZBar", "CPNG", "CJPEG", "Credentials", "DigitalLink", "Output",
+            "CZBar", "CPNG", "CJPEG", "Credentials", "DigitalLink",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictSettings),
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
@@ -76,7 +76,7 @@ let package = Package(
         .executableTarget(name: "passport", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify", "Output", "Site",
-            "DigitalLink", "PassportBench",
+            "PassportBench",
         ], swiftSettings: strictSettings),
         // Tooling, outside the product modules: the measurements behind `passport bench`.
         .target(name: "PassportBench", dependencies: [
@@ -88,14 +88,14 @@ let package = Package(
         .testTarget(name: "PassportModelTests", dependencies: ["PassportModel", "DigitalLink", "PassportTestSupport"]),
         .testTarget(name: "DigitalLinkTests", dependencies: ["DigitalLink", "PassportTestSupport"]),
         .testTarget(name: "CredentialsTests", dependencies: [
-            "Credentials", "DigitalLink", .product(name: "Crypto", package: "swift-crypto"), "PassportTestSupport",
+            "Credentials", .product(name: "Crypto", package: "swift-crypto"), "PassportTestSupport",
         ]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strictSettings),
         .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode", "Output", "PassportTestSupport"]),
         .testTarget(name: "SiteTests", dependencies: [
-            "Site", "Credentials", "PassportModel", "DigitalLink", "Output", "PassportTestSupport",
+            "Site", "Credentials", "PassportModel", "DigitalLink", "PassportTestSupport",
         ]),
-        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Credentials", "DigitalLink", "CJPEG", "PassportTestSupport"]),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Credentials", "CJPEG", "PassportTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "PassportTestSupport"]),
         .testTarget(name: "BuildPipelineTests", dependencies: [
             "BuildPipeline", "PassportModel", "Credentials", "Output", "PassportTestSupport",

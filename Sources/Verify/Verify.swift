@@ -1,2 +1,0 @@
-// Placeholder until the Verify module lands.
-enum VerifyNamespace {}
