@@ -32,6 +32,11 @@ let package = Package(
         // Pure modules.
         .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams"), "DigitalLink"]),
         .target(name: "DigitalLink"),
+        // Journey maps as SVG from the base map in Templates/map/; Foundation only.
+        .target(name: "JourneyMap", swiftSettings: [
+            .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("InternalImportsByDefault"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+        ]),
 
         .target(name: "Credentials", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
@@ -59,6 +64,7 @@ let package = Package(
 
         .testTarget(name: "PassportModelTests", dependencies: ["PassportModel"]),
         .testTarget(name: "DigitalLinkTests", dependencies: ["DigitalLink"]),
+        .testTarget(name: "JourneyMapTests", dependencies: ["JourneyMap"]),
         .testTarget(name: "CredentialsTests", dependencies: ["Credentials", "PassportModel"]),
         .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"]),
