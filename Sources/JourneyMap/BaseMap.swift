@@ -227,20 +227,38 @@ public struct MapLayer: Sendable {
                       y >= Double(polygon.minLatitude) - reach, y <= Double(polygon.maxLatitude) + reach else { continue }
                 var inside = false
                 for ring in polygon.rings {
-                    let (xs, ys) = Self.points(of: ring, arcs: arcs)
-                    var j = xs.count - 1
-                    for i in xs.indices {
-                        let xi = Double(xs[i]), yi = Double(ys[i]), xj = Double(xs[j]), yj = Double(ys[j])
-                        if (yi > y) != (yj > y), x < (xj - xi) * (y - yi) / (yj - yi) + xi { inside.toggle() }
-                        let distance = ((xi - x) * (xi - x) + (yi - y) * (yi - y)).squareRoot()
-                        if distance <= reach, distance < nearest?.distance ?? .infinity { nearest = (index, distance) }
-                        j = i
+                    if crosses(ring, x: x, y: y) { inside.toggle() }
+                    for ref in ring {
+                        let arc = arcs[Int(ref >= 0 ? ref : -1 - ref)]
+                        for i in arc.longitudes.indices {
+                            let dx = Double(arc.longitudes[i]) - x, dy = Double(arc.latitudes[i]) - y
+                            let distance = (dx * dx + dy * dy).squareRoot()
+                            if distance <= reach, distance < nearest?.distance ?? .infinity { nearest = (index, distance) }
+                        }
                     }
                 }
                 if inside { return index }
             }
         }
         return nearest?.index
+    }
+
+    /// Whether a ray east from the point crosses the ring an odd number of times; the ring's
+    /// segments are taken arc by arc, in any direction, so nothing is copied.
+    func crosses(_ ring: [Int32], x: Double, y: Double) -> Bool {
+        var odd = false
+        for ref in ring {
+            let arc = arcs[Int(ref >= 0 ? ref : -1 - ref)]
+            guard Double(arc.minLatitude) <= y, Double(arc.maxLatitude) > y, Double(arc.maxLongitude) > x else { continue }
+            var previousX = Double(arc.longitudes[0]), previousY = Double(arc.latitudes[0])
+            for i in arc.longitudes.indices.dropFirst() {
+                let xi = Double(arc.longitudes[i]), yi = Double(arc.latitudes[i])
+                if (yi > y) != (previousY > y), x < (previousX - xi) * (y - yi) / (previousY - yi) + xi { odd.toggle() }
+                previousX = xi
+                previousY = yi
+            }
+        }
+        return odd
     }
 }
 

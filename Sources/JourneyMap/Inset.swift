@@ -68,7 +68,7 @@ struct Inset {
             return Extent(minX: midX - width / 2, maxX: midX + width / 2, minY: midY - half, maxY: midY + half)
         }
         // Out at sea, widen the view until there is land to recognise.
-        while landShare(framed(), layer: layer) < 0.08, width < 100 {
+        while landShare(framed(), layer: layer) < 0.05, width < 100 {
             width *= 1.5
             height *= 1.5
         }
@@ -76,25 +76,18 @@ struct Inset {
         return framed()
     }
 
-    /// Roughly how much of an extent is land: the land polygons' areas, each counted in the
-    /// share of its bounding box that lies inside.
+    /// Roughly how much of an extent is land: the share of a 16 × 10 grid of points in it
+    /// that fall on land.
     static func landShare(_ extent: Extent, layer: MapLayer) -> Double {
-        let south = Mercator.latitude(y: extent.minY), north = Mercator.latitude(y: extent.maxY)
-        let middle = cos((south + north) / 2 * .pi / 180)
-        let whole = extent.width * (north - south) * middle * layer.grid * layer.grid
-        guard whole > 0 else { return 0 }
-        var land = 0.0
-        for polygon in layer.land {
-            let west = Double(polygon.minLongitude) / layer.grid, east = Double(polygon.maxLongitude) / layer.grid
-            let shift = Unwrap.near((west + east) / 2, (extent.minX + extent.maxX) / 2) - (west + east) / 2
-            let bottom = Double(polygon.minLatitude) / layer.grid, top = Double(polygon.maxLatitude) / layer.grid
-            let overlapX = min(east + shift, extent.maxX) - max(west + shift, extent.minX)
-            let overlapY = min(top, north) - max(bottom, south)
-            guard overlapX > 0, overlapY > 0 else { continue }
-            let fraction = overlapX * overlapY / max((east - west) * (top - bottom), 1e-9)
-            land += polygon.area * min(fraction, 1)
+        var land = 0
+        for row in 0..<10 {
+            let latitude = Mercator.latitude(y: extent.minY + (Double(row) + 0.5) / 10 * extent.height)
+            for column in 0..<16 {
+                let longitude = extent.minX + (Double(column) + 0.5) / 16 * extent.width
+                if layer.isLand(latitude: latitude, longitude: longitude) { land += 1 }
+            }
         }
-        return land / whole
+        return Double(land) / 160
     }
 
     /// The inset's size on the drawing: the extent's shape within 150 × 110 units.

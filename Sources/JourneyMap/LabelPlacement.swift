@@ -3,9 +3,10 @@
 ///
 /// Candidates are tried around each marker (right, left, the diagonals, above, below, and
 /// shifted variants), then farther out with a leader line, then with the text wrapped
-/// narrower or cut short. Markers with the fewest free candidates go first; when one finds
-/// no room, a label in its way is moved to another free place if that makes room (one
-/// level of repair). Same input, same placement: there is no randomness.
+/// narrower or cut short. Markers with the fewest free candidates go first (greedy); then
+/// passes move each label to a cheaper free place, or trade places with the one label in
+/// its way when that lowers the total cost, which also places labels the greedy pass left
+/// out. Same input, same placement: there is no randomness.
 struct LabelPlacer {
     /// A label's text in one of its forms.
     struct Text {
@@ -52,33 +53,56 @@ struct LabelPlacer {
             self.candidates(for: items[index]).filter { isFree($0, markerIndex: index) }.sorted { $0.cost < $1.cost }
         }
         let order = items.indices.sorted { (candidates[$0].count, $0) < (candidates[$1].count, $1) }
-        var placed = [Placement?](repeating: nil, count: items.count)
-        var choice = [Int](repeating: -1, count: items.count)
-        for index in order {
-            if let k = candidates[index].firstIndex(where: { c in !placed.contains { $0.map { Self.conflict(c, $0) } ?? false } }) {
-                placed[index] = candidates[index][k]
-                choice[index] = k
-                continue
-            }
-            // Repair: move the one label in the way of a candidate, if it has somewhere else to go.
-            repair: for (k, candidate) in candidates[index].enumerated() {
-                let blockers = placed.indices.filter { placed[$0].map { Self.conflict(candidate, $0) } ?? false }
-                guard blockers.count == 1, let blocker = blockers.first else { continue }
-                for (m, alternative) in candidates[blocker].enumerated() where m != choice[blocker] {
-                    guard !Self.conflict(alternative, candidate) else { continue }
-                    let clear = placed.indices.allSatisfy { other in
-                        other == blocker || placed[other].map { !Self.conflict(alternative, $0) } ?? true
-                    }
-                    guard clear else { continue }
-                    placed[blocker] = alternative
-                    choice[blocker] = m
-                    placed[index] = candidate
-                    choice[index] = k
-                    break repair
-                }
+        var choice = [Int?](repeating: nil, count: items.count)
+        let unplaced = 1_000.0
+
+        func cost(_ item: Int) -> Double { choice[item].map { candidates[item][$0].cost } ?? unplaced }
+        func clear(_ placement: Placement, ignoring: Set<Int>) -> Bool {
+            choice.indices.allSatisfy { other in
+                ignoring.contains(other) || choice[other].map { !Self.conflict(placement, candidates[other][$0]) } ?? true
             }
         }
-        return placed
+        /// Moves `item` to candidate `k` if that lowers the total cost, moving the one label in
+        /// the way (if any) to its cheapest free alternative.
+        func improve(_ item: Int, to k: Int) -> Bool {
+            let placement = candidates[item][k]
+            let blockers = choice.indices.filter { other in
+                other != item && choice[other].map { Self.conflict(placement, candidates[other][$0]) } == true
+            }
+            if blockers.isEmpty {
+                choice[item] = k
+                return true
+            }
+            guard blockers.count == 1, let blocker = blockers.first else { return false }
+            for (m, alternative) in candidates[blocker].enumerated() where m != choice[blocker] {
+                guard !Self.conflict(alternative, placement), clear(alternative, ignoring: [blocker, item]) else { continue }
+                guard placement.cost + alternative.cost < cost(item) + cost(blocker) else { return false }
+                choice[item] = k
+                choice[blocker] = m
+                return true
+            }
+            return false
+        }
+
+        // Greedy, hardest first; then passes that place what is left and trade labels into
+        // cheaper places, until nothing changes.
+        for item in order {
+            choice[item] = candidates[item].indices.first { clear(candidates[item][$0], ignoring: [item]) }
+        }
+        for _ in 0..<8 {
+            var changed = false
+            for item in order {
+                for k in candidates[item].indices {
+                    guard candidates[item][k].cost < cost(item) else { break }
+                    if improve(item, to: k) {
+                        changed = true
+                        break
+                    }
+                }
+            }
+            if !changed { break }
+        }
+        return choice.indices.map { item in choice[item].map { candidates[item][$0] } }
     }
 
     static func size(of lines: [String]) -> (width: Double, height: Double) {
@@ -90,7 +114,7 @@ struct LabelPlacer {
     func candidates(for item: Item) -> [Placement] {
         var result: [Placement] = []
         let c = item.anchor, m = item.marker
-        let ringExtras: [(distance: Double, cost: Double)] = [(0, 0), (22, 5), (46, 8)]
+        let ringExtras: [(distance: Double, cost: Double)] = [(0, 0), (22, 5), (46, 7), (72, 9), (100, 11)]
         for text in item.texts {
             let (w, h) = Self.size(of: text.lines)
             for ring in ringExtras {
@@ -123,6 +147,21 @@ struct LabelPlacer {
                     (MapRect(x: c.x - m.width / 2, y: m.maxY + g, width: w, height: h), .start, 2.6),
                     (MapRect(x: c.x + m.width / 2 - w, y: m.maxY + g, width: w, height: h), .end, 2.7),
                 ]
+                // Finer slides, for tight spots between lines of the route.
+                for fraction in [0.2, 0.35, 0.65, 0.8] {
+                    let x = c.x + m.width / 2 - fraction * (w + m.width)
+                    boxes += [
+                        (MapRect(x: x, y: m.y - g - h, width: w, height: h), .middle, 2.8),
+                        (MapRect(x: x, y: m.maxY + g, width: w, height: h), .middle, 2.9),
+                    ]
+                    if h > 2 * half {
+                        let slid = c.y - fraction * h
+                        boxes += [
+                            (MapRect(x: m.maxX + g, y: slid, width: w, height: h), .start, 0.5),
+                            (MapRect(x: m.x - g - w, y: slid, width: w, height: h), .end, 1.1),
+                        ]
+                    }
+                }
                 for (box, alignment, cost) in boxes {
                     let leader = ring.distance > 0 ? Self.leader(from: c, marker: m, to: box) : nil
                     result.append(Placement(box: box, lines: text.lines, alignment: text.isList ? .start : alignment, leader: leader,

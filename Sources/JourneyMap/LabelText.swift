@@ -4,7 +4,7 @@ import Foundation
 enum LabelText {
     /// Widths in ems of the label font: the usual wrap, a narrower one, and the last resort
     /// of one cut line.
-    static let wrapWidths = (wide: 11.5, narrow: 8.0, cut: 6.0)
+    static let wrapWidths = (wide: 11.5, list: 13.0, narrow: 8.0, narrowest: 5.5, cut: 6.0, listCut: 9.0)
 
     /// One place: its name, wrapped. Several names at one marker: one per line, numbered
     /// when this batch's steps are among them, and a shared town written once on top
@@ -27,6 +27,8 @@ enum LabelText {
             guard let label = entries.first?.label else { return [] }
             return [LabelPlacer.Text(lines: TextMetrics.wrap(label, maxWidth: wide, fontSize: size, maxLines: 3), cost: 0),
                     LabelPlacer.Text(lines: TextMetrics.wrap(label, maxWidth: narrow, fontSize: size, maxLines: 4), cost: 3),
+                    LabelPlacer.Text(lines: TextMetrics.wrap(label, maxWidth: wrapWidths.narrowest * size, fontSize: size,
+                                                             maxLines: 4), cost: 5),
                     LabelPlacer.Text(lines: [TextMetrics.truncated(label, maxWidth: cut, fontSize: size)], cost: 14)]
         }
         var header: [String] = []
@@ -46,9 +48,9 @@ enum LabelText {
             header.map { TextMetrics.truncated($0, maxWidth: width, fontSize: size) }
                 + named.flatMap { TextMetrics.wrap($0, maxWidth: width, fontSize: size, maxLines: perEntry) }
         }
-        return [LabelPlacer.Text(lines: lines(wide), cost: 0, isList: true),
+        return [LabelPlacer.Text(lines: lines(wrapWidths.list * size), cost: 0, isList: true),
                 LabelPlacer.Text(lines: lines(narrow), cost: 3, isList: true),
-                LabelPlacer.Text(lines: (header + named).map { TextMetrics.truncated($0, maxWidth: cut, fontSize: size) },
+                LabelPlacer.Text(lines: (header + named).map { TextMetrics.truncated($0, maxWidth: wrapWidths.listCut * size, fontSize: size) },
                                  cost: 14, isList: true)]
     }
 }

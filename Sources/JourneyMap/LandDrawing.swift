@@ -27,6 +27,17 @@ struct LandDrawing {
             if let done = simplified[key] { return done }
             let arc = layer.arcs[key.arc]
             let shift = Double(key.turns) * 360
+            // An arc wholly beyond one side of the clip may be cut short to its ends: the chord
+            // lies beyond that side too, and clipping gives the same result.
+            let corner = viewport.project(longitude: Double(arc.minLongitude) / grid + shift, latitude: Double(arc.maxLatitude) / grid)
+            let opposite = viewport.project(longitude: Double(arc.maxLongitude) / grid + shift, latitude: Double(arc.minLatitude) / grid)
+            if opposite.x < clip.x || corner.x > clip.maxX || opposite.y < clip.y || corner.y > clip.maxY {
+                let last = arc.longitudes.count - 1
+                let chord = [0, last].map { viewport.project(longitude: Double(arc.longitudes[$0]) / grid + shift,
+                                                             latitude: Double(arc.latitudes[$0]) / grid) }
+                simplified[key] = chord
+                return chord
+            }
             var points: [MapPoint] = []
             points.reserveCapacity(arc.longitudes.count)
             for index in arc.longitudes.indices {

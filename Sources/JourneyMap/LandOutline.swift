@@ -44,4 +44,15 @@ extension MapLayer {
         }
         return rings
     }
+
+    /// Whether a place is on land (even-odd over the land's rings).
+    func isLand(latitude: Double, longitude: Double) -> Bool {
+        let x = Unwrap.normalized(longitude) * grid, y = latitude * grid
+        var inside = false
+        for polygon in land where x >= Double(polygon.minLongitude) && x <= Double(polygon.maxLongitude)
+            && y >= Double(polygon.minLatitude) && y <= Double(polygon.maxLatitude) {
+            if crosses(polygon.rings[0], x: x, y: y) { inside.toggle() }
+        }
+        return inside
+    }
 }

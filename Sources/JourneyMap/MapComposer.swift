@@ -142,29 +142,8 @@ struct Layout {
                                         minimumWidth: minimumWidth)
         self.viewport = viewport
         let points = places.map { viewport.project(longitude: $0.x, mercatorY: $0.y) }
-        // Places within a marker's width of an earlier one share its marker.
-        var groups: [MapComposer.Cluster] = []
-        var clusterOf: [Int] = []
-        for (index, point) in points.enumerated() {
-            let near = groups.indices.filter { groups[$0].anchor.distance(to: point) < MapComposer.clusterDistance }
-            if let nearest = near.min(by: { groups[$0].anchor.distance(to: point) < groups[$1].anchor.distance(to: point) }) {
-                groups[nearest].members.append(index)
-                clusterOf.append(nearest)
-            } else {
-                clusterOf.append(groups.count)
-                groups.append(MapComposer.Cluster(anchor: point, members: [index]))
-            }
-        }
+        let (groups, clusterOf, markers, texts) = Self.cluster(points, places: places)
         clusters = groups
-        var markers: [MapRect] = [], texts: [String] = []
-        for cluster in groups {
-            let numbers = cluster.members.filter { places[$0].isMain }.map { places[$0].step.number }
-            let text = numbers.isEmpty ? "" : MapComposer.markerText(numbers)
-            let r = numbers.isEmpty ? 7.0 : MapComposer.markerRadius
-            let width = max(2 * r, text.isEmpty ? 0 : TextMetrics.width(text, fontSize: SVGDocument.markerFontSize) + 12)
-            markers.append(MapRect(x: cluster.anchor.x - width / 2, y: cluster.anchor.y - r, width: width, height: 2 * r))
-            texts.append(text)
-        }
         self.markers = markers
         markerTexts = texts
         var route: [(MapSegment, main: Bool)] = []
@@ -198,5 +177,46 @@ struct Layout {
             if !markers.contains(where: keepOut.intersects), !route.contains(where: { keepOut.intersects($0.0) }) { scaleBar = bar }
         }
         self.scaleBar = scaleBar
+    }
+
+    /// Places within a marker's width of an earlier one share its marker; then markers that
+    /// would still overlap (a wide "1·2·4" beside a "5") are merged too, into the earlier one.
+    /// Returns the clusters, each place's cluster, and each cluster's marker box and numbers.
+    static func cluster(_ points: [MapPoint], places: [MapComposer.Place])
+        -> ([MapComposer.Cluster], [Int], [MapRect], [String]) {
+        var groups: [MapComposer.Cluster] = []
+        var clusterOf: [Int] = []
+        for (index, point) in points.enumerated() {
+            let near = groups.indices.filter { groups[$0].anchor.distance(to: point) < MapComposer.clusterDistance }
+            if let nearest = near.min(by: { groups[$0].anchor.distance(to: point) < groups[$1].anchor.distance(to: point) }) {
+                groups[nearest].members.append(index)
+                clusterOf.append(nearest)
+            } else {
+                clusterOf.append(groups.count)
+                groups.append(MapComposer.Cluster(anchor: point, members: [index]))
+            }
+        }
+        func marker(_ cluster: MapComposer.Cluster) -> (MapRect, String) {
+            let numbers = cluster.members.filter { places[$0].isMain }.map { places[$0].step.number }
+            let text = numbers.isEmpty ? "" : MapComposer.markerText(numbers)
+            let r = numbers.isEmpty ? 7.0 : MapComposer.markerRadius
+            let width = max(2 * r, text.isEmpty ? 0 : TextMetrics.width(text, fontSize: SVGDocument.markerFontSize) + 12)
+            return (MapRect(x: cluster.anchor.x - width / 2, y: cluster.anchor.y - r, width: width, height: 2 * r), text)
+        }
+        var boxes = groups.map(marker)
+        merging: while true {
+            for i in groups.indices {
+                for j in groups.indices where j > i && boxes[i].0.expanded(by: 1).intersects(boxes[j].0) {
+                    groups[i].members += groups[j].members
+                    groups[i].members.sort()
+                    groups.remove(at: j)
+                    clusterOf = clusterOf.map { $0 == j ? i : ($0 > j ? $0 - 1 : $0) }
+                    boxes = groups.map(marker)
+                    continue merging
+                }
+            }
+            break
+        }
+        return (groups, clusterOf, boxes.map(\.0), boxes.map(\.1))
     }
 }
