@@ -15,15 +15,23 @@ public struct BaseMap: Sendable {
     /// Coastlines good to about 6 km, small islands left out.
     public let coarse: MapLayer
 
+    /// Two levels made together by the converter (their countries must match, index for index).
     public init(detail: MapLayer, coarse: MapLayer) {
         self.detail = detail
         self.coarse = coarse
     }
 
     /// Reads both levels from a folder, normally the bundled `Templates/map/`.
+    /// Both levels list the same countries in the same order, so a country's index is the same
+    /// in both; a pair that does not is refused.
     public init(directory: URL) throws(MapDataError) {
+        let coarseURL = directory.appendingPathComponent(Self.coarseFileName)
         self.init(detail: try MapLayer(contentsOf: directory.appendingPathComponent(Self.detailFileName)),
-                  coarse: try MapLayer(contentsOf: directory.appendingPathComponent(Self.coarseFileName)))
+                  coarse: try MapLayer(contentsOf: coarseURL))
+        guard detail.countries.map(\.isoA3) == coarse.countries.map(\.isoA3),
+              detail.countries.map(\.englishName) == coarse.countries.map(\.englishName) else {
+            throw .malformed(path: coarseURL.path, offset: 0, reason: "its countries are not those of \(Self.detailFileName)")
+        }
     }
 
     /// The country a place lies in, or the nearest one within about 10 km (a quay, a place
@@ -92,7 +100,8 @@ struct Polygon: Sendable {
 public struct Country: Sendable {
     /// ISO 3166-1 alpha-2, empty where there is none.
     public let isoA2: String
-    /// ISO 3166-1 alpha-3, or Natural Earth's own three letters where there is none.
+    /// ISO 3166-1 alpha-3, or Natural Earth's own three letters where there is none (Kosovo is
+    /// KOS). Territories carry their state's codes: Clipperton Island is FRA too.
     public let isoA3: String
     public let englishName: String
     public let italianName: String

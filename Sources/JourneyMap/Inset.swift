@@ -19,7 +19,7 @@ struct Inset {
     /// The main map's area, relative to the frame; at least 6 units across.
     let viewRect: MapRect
 
-    init(frame: MapRect, extent: Extent, composer: MapComposer, main: Viewport, countries: [String]) {
+    init(frame: MapRect, extent: Extent, composer: MapComposer, main: Viewport, countries: [Int]) {
         self.frame = frame
         let scale = min(frame.width / extent.width, frame.height / extent.height)
         let centerX = (extent.minX + extent.maxX) / 2, centerY = (extent.minY + extent.maxY) / 2
@@ -36,14 +36,14 @@ struct Inset {
     /// What the inset should show: the journey's countries (their main land, and large parts
     /// near it), at least four times the main map each way; nil when the main map is itself
     /// continent-sized or the region would be most of the world.
-    static func extent(composer: MapComposer, viewport: Viewport, countries: [String]) -> Extent? {
+    static func extent(composer: MapComposer, viewport: Viewport, countries: [Int]) -> Extent? {
         let viewWidth = viewport.right - viewport.left, viewHeight = viewport.top - viewport.bottom
         guard viewWidth < 60 else { return nil }
         var box = Extent(minX: viewport.left, maxX: viewport.right, minY: viewport.bottom, maxY: viewport.top)
         let centerX = (box.minX + box.maxX) / 2
         let layer = composer.base.coarse
         let reach = 5 * layer.grid
-        for country in layer.countries where countries.contains(country.isoA3) {
+        for country in countries.map({ layer.countries[$0] }) {
             guard let largest = country.polygons.max(by: { $0.area < $1.area }) else { continue }
             for polygon in country.polygons {
                 let near = Double(polygon.minLongitude) <= Double(largest.maxLongitude) + reach

@@ -15,6 +15,7 @@ public enum JourneyMap {
     ///   - steps: this batch's steps in order; markers show their `number`.
     ///   - upstream: journeys of upstream materials (the bottles, the grapes), each in order and
     ///     joined to this batch's first step; drawn in a quieter style, their markers unnumbered.
+    ///     Places far away run off the map's edge (see `MapSVG.offMap`).
     ///   - base: the land to draw on, loaded once per build.
     ///   - options: size, accessible title, parts to show and colours.
     public static func render(steps: [MapStep], upstream: [[MapStep]] = [], base: BaseMap,
@@ -108,10 +109,14 @@ public struct MapSVG: Sendable {
     public let route: [MapSegment]
     /// Steps whose label found no free place (normally none).
     public let unlabelled: [MapStep]
+    /// Upstream places too far away to show without shrinking this batch's own map by more
+    /// than a sixth: their legs run off the edge of the map, towards them, and the last one
+    /// before the map is named where its leg comes in.
+    public let offMap: [MapStep]
     /// Where the locator inset sits, if there is one.
     public let inset: MapRect?
-    /// ISO 3166-1 alpha-3 codes of the countries the journey passes through, in order.
-    public let countries: [String]
+    /// The countries the journey passes through, in order of first visit.
+    public let countries: [Country]
 }
 
 /// A label as placed on the map.
@@ -129,7 +134,8 @@ public struct MapLabel: Sendable, Hashable {
 public struct MapMarker: Sendable, Hashable {
     /// The steps at this place, this batch's first.
     public let steps: [MapStep]
-    /// The numbers shown in the marker ("1·4", "1–8"); empty for an upstream place.
+    /// The numbers shown in the marker ("1·4", "1–8"); empty for an upstream place, or where
+    /// an upstream leg comes in from off the map.
     public let text: String
     public let frame: MapRect
     public let center: MapPoint

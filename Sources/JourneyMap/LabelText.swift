@@ -2,9 +2,12 @@ import Foundation
 
 /// What a marker's label says, in the forms the placer may choose from, best first.
 enum LabelText {
+    /// Starts a line that continues the name above it; drawn as an indent, never as text.
+    static let indent = "\u{2007}"
+
     /// Widths in ems of the label font: the usual wrap, a narrower one, and the last resort
     /// of one cut line.
-    static let wrapWidths = (wide: 11.5, list: 13.0, narrow: 8.0, narrowest: 5.5, cut: 6.0, listCut: 9.0)
+    static let wrapWidths = (wide: 11.5, list: 14.0, narrow: 8.0, narrowest: 5.5, cut: 6.0, listCut: 9.0)
 
     /// One place: its name, wrapped. Several names at one marker: one per line, numbered
     /// when this batch's steps are among them, and a shared town written once on top
@@ -26,9 +29,9 @@ enum LabelText {
         guard entries.count > 1 else {
             guard let label = entries.first?.label else { return [] }
             return [LabelPlacer.Text(lines: TextMetrics.wrap(label, maxWidth: wide, fontSize: size, maxLines: 3), cost: 0),
-                    LabelPlacer.Text(lines: TextMetrics.wrap(label, maxWidth: narrow, fontSize: size, maxLines: 4), cost: 3),
+                    LabelPlacer.Text(lines: TextMetrics.wrap(label, maxWidth: narrow, fontSize: size, maxLines: 4), cost: 1.5),
                     LabelPlacer.Text(lines: TextMetrics.wrap(label, maxWidth: wrapWidths.narrowest * size, fontSize: size,
-                                                             maxLines: 4), cost: 5),
+                                                             maxLines: 4), cost: 3),
                     LabelPlacer.Text(lines: [TextMetrics.truncated(label, maxWidth: cut, fontSize: size)], cost: 14)]
         }
         var header: [String] = []
@@ -45,8 +48,12 @@ enum LabelText {
         if named.count > 8 { named = Array(named.prefix(7)) + ["+\(named.count - 7)"] }
         let perEntry = named.count == 2 ? 2 : 1
         func lines(_ width: Double) -> [String] {
+            // A name's second line is indented under it.
             header.map { TextMetrics.truncated($0, maxWidth: width, fontSize: size) }
-                + named.flatMap { TextMetrics.wrap($0, maxWidth: width, fontSize: size, maxLines: perEntry) }
+                + named.flatMap { name in
+                    TextMetrics.wrap(name, maxWidth: width, fontSize: size, maxLines: perEntry).enumerated()
+                        .map { $0 == 0 ? $1 : indent + $1 }
+                }
         }
         return [LabelPlacer.Text(lines: lines(wrapWidths.list * size), cost: 0, isList: true),
                 LabelPlacer.Text(lines: lines(narrow), cost: 3, isList: true),

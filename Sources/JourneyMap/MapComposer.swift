@@ -12,10 +12,12 @@ struct MapComposer {
         var y: Double
     }
 
-    /// Places drawn as one marker.
+    /// Places drawn as one marker; or, `atEdge`, where the leg from an upstream place off the
+    /// map comes in, named after that place.
     struct Cluster {
         var anchor: MapPoint
         var members: [Int]
+        var atEdge = false
     }
 
     static let markerRadius = 14.0
@@ -35,13 +37,23 @@ struct MapComposer {
             offset += journey.count
         }
         let countries = focusCountries(places)
-        let content = (minX: places.map(\.x).min() ?? first.x, maxX: places.map(\.x).max() ?? first.x,
-                       minY: places.map(\.y).min() ?? first.y, maxY: places.map(\.y).max() ?? first.y)
+        func extent(_ places: [Place]) -> (minX: Double, maxX: Double, minY: Double, maxY: Double) {
+            (minX: places.map(\.x).min() ?? first.x, maxX: places.map(\.x).max() ?? first.x,
+             minY: places.map(\.y).min() ?? first.y, maxY: places.map(\.y).max() ?? first.y)
+        }
+        var content = extent(places)
         let w = options.width, h = options.height
         let centerLatitude = Mercator.latitude(y: (content.minY + content.maxY) / 2)
         let minimumWidth = options.minimumWidthKilometres / Mercator.kilometresPerUnit(latitude: centerLatitude)
         let padding = (x: (w * 0.16).rounded(), y: (h * 0.14).rounded())
         var inner = MapRect(x: padding.x, y: padding.y, width: w - 2 * padding.x, height: h - 2 * padding.y)
+        // Upstream places that would shrink this batch's own map by more than a sixth are left
+        // off it: their legs run off the edge, named where they leave.
+        let own = extent(main)
+        let ownScale = Viewport.fitting(own, inner: inner, width: w, height: h, minimumWidth: minimumWidth).scale
+        if Viewport.fitting(content, inner: inner, width: w, height: h, minimumWidth: minimumWidth).scale < ownScale * 0.85 {
+            content = own
+        }
         var layout = Layout(composer: self, places: places, legs: legs, content: content, inner: inner,
                             minimumWidth: minimumWidth, countries: countries)
         if options.showsInset, layout.inset == nil, let size = layout.insetSize {
@@ -87,15 +99,16 @@ struct MapComposer {
         return (main, journeys)
     }
 
-    /// ISO A3 codes of the countries the places lie in, in order of first appearance.
-    func focusCountries(_ places: [Place]) -> [String] {
-        var codes: [String] = []
+    /// The countries the places lie in (indices, the same in both layers), in order of first
+    /// appearance.
+    func focusCountries(_ places: [Place]) -> [Int] {
+        var indices: [Int] = []
         for place in places {
-            guard let country = base.country(latitude: place.step.latitude, longitude: place.step.longitude),
-                  !codes.contains(country.isoA3) else { continue }
-            codes.append(country.isoA3)
+            guard let index = base.detail.countryIndex(latitude: place.step.latitude, longitude: place.step.longitude),
+                  !indices.contains(index) else { continue }
+            indices.append(index)
         }
-        return codes
+        return indices
     }
 
     /// The detailed layer unless its coarse twin is within a unit at this scale.
@@ -129,6 +142,8 @@ struct Layout {
     let markers: [MapRect]
     let markerTexts: [String]
     let route: [(MapSegment, main: Bool)]
+    /// Upstream places beyond the map's edge.
+    let offMap: [MapStep]
     let inset: Inset?
     /// The inset's size when one is wanted, placed or not.
     let insetSize: (width: Double, height: Double)?
@@ -136,22 +151,41 @@ struct Layout {
 
     init(composer: MapComposer, places: [MapComposer.Place], legs: [(Int, Int, main: Bool)],
          content: (minX: Double, maxX: Double, minY: Double, maxY: Double), inner: MapRect, minimumWidth: Double,
-         countries: [String]) {
+         countries: [Int]) {
         let options = composer.options
         let viewport = Viewport.fitting(content, inner: inner, width: options.width, height: options.height,
                                         minimumWidth: minimumWidth)
         self.viewport = viewport
         let points = places.map { viewport.project(longitude: $0.x, mercatorY: $0.y) }
-        let (groups, clusterOf, markers, texts) = Self.cluster(points, places: places)
-        clusters = groups
-        self.markers = markers
-        markerTexts = texts
+        // Only upstream places can be off the map; their legs run to the edge.
+        let drawing = MapRect(x: 0, y: 0, width: options.width, height: options.height)
+        let onMap = places.indices.filter { places[$0].isMain || drawing.expanded(by: -8).contains(points[$0]) }
+        offMap = places.indices.filter { !onMap.contains($0) }.map { places[$0].step }
+        let (groups, clustered, markers, texts) = Self.cluster(onMap.map { points[$0] }, places: onMap.map { places[$0] })
+        var clusterOf = [Int?](repeating: nil, count: places.count)
+        for (position, index) in onMap.enumerated() { clusterOf[index] = clustered[position] }
+        var all = groups.map { MapComposer.Cluster(anchor: $0.anchor, members: $0.members.map { onMap[$0] }) }
+        var boxes = markers, numbers = texts
+        let entry = drawing.expanded(by: -14)
+        for leg in legs where (clusterOf[leg.0] == nil) != (clusterOf[leg.1] == nil) {
+            let (outside, inside) = clusterOf[leg.0] == nil ? (leg.0, leg.1) : (leg.1, leg.0)
+            guard let inner = entry.clip(MapSegment(from: points[outside], to: points[inside])),
+                  !all.contains(where: { $0.atEdge && $0.members == [outside] }) else { continue }
+            all.append(MapComposer.Cluster(anchor: inner.from, members: [outside], atEdge: true))
+            boxes.append(MapRect(x: inner.from.x - 5, y: inner.from.y - 5, width: 10, height: 10))
+            numbers.append("")
+        }
+        clusters = all
+        self.markers = boxes
+        markerTexts = numbers
         var route: [(MapSegment, main: Bool)] = []
         var seen: Set<[Int]> = []
         for leg in legs {
-            let a = clusterOf[leg.0], b = clusterOf[leg.1]
+            let a = clusterOf[leg.0] ?? -1 - leg.0, b = clusterOf[leg.1] ?? -1 - leg.1
             guard a != b, seen.insert([min(a, b), max(a, b), leg.main ? 1 : 0]).inserted else { continue }
-            route.append((MapSegment(from: groups[a].anchor, to: groups[b].anchor), leg.main))
+            let segment = MapSegment(from: a >= 0 ? groups[a].anchor : points[leg.0], to: b >= 0 ? groups[b].anchor : points[leg.1])
+            guard drawing.intersects(segment) else { continue }
+            route.append((segment, leg.main))
         }
         self.route = route
         // The inset, in the first free corner.

@@ -5,7 +5,7 @@ struct SVGDocument {
 
     let map: MapSVG
 
-    init(composer: MapComposer, layout: Layout, places: [MapComposer.Place], countries: [String]) {
+    init(composer: MapComposer, layout: Layout, places: [MapComposer.Place], countries: [Int]) {
         let options = composer.options, style = options.style
         let w = options.width, h = options.height
         // Labels.
@@ -26,7 +26,8 @@ struct SVGDocument {
         for (item, placement) in zip(itemCluster, placements) {
             let steps = layout.clusters[item].members.map { places[$0].step }
             if let placement {
-                labels.append(MapLabel(steps: steps, lines: placement.lines, frame: placement.box, leader: placement.leader))
+                let lines = placement.lines.map { $0.hasPrefix(LabelText.indent) ? String($0.dropFirst(LabelText.indent.count)) : $0 }
+                labels.append(MapLabel(steps: steps, lines: lines, frame: placement.box, leader: placement.leader))
             } else {
                 unlabelled += steps
             }
@@ -45,7 +46,7 @@ struct SVGDocument {
         let viewport = layout.viewport
         let layer = composer.layer(forScale: viewport.scale)
         let land = LandDrawing(layer: layer, viewport: viewport, clip: MapRect(x: -4, y: -4, width: w + 8, height: h + 8),
-                               focus: Self.indices(of: countries, in: layer), borders: true, tolerance: 0.8, minimumArea: 2)
+                               focus: Set(countries), borders: true, tolerance: 0.8, minimumArea: 2)
         if !land.land.isEmpty {
             // The land's outline is written once, filled, then stroked as the coast above the
             // highlighted countries.
@@ -81,7 +82,10 @@ struct SVGDocument {
         for (index, cluster) in layout.clusters.enumerated() {
             let frame = layout.markers[index], text = layout.markerTexts[index]
             let n = SVGText.number
-            if text.isEmpty {
+            if cluster.atEdge {
+                svg += "<circle cx=\"\(n(cluster.anchor.x))\" cy=\"\(n(cluster.anchor.y))\" r=\"4\" fill=\"\(style.halo)\""
+                    + " stroke=\"\(style.upstreamRoute)\"/>"
+            } else if text.isEmpty {
                 svg += "<circle cx=\"\(n(cluster.anchor.x))\" cy=\"\(n(cluster.anchor.y))\" r=\"6\" fill=\"\(style.upstreamRoute)\"/>"
             } else {
                 svg += "<rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" height=\"\(n(frame.height))\""
@@ -108,7 +112,12 @@ struct SVGDocument {
             }
             for (line, text) in placement.lines.enumerated() {
                 let y = box.y + LabelPlacer.padding + Double(line) * LabelPlacer.lineHeight + LabelPlacer.baseline
-                svg += "<text x=\"\(SVGText.number(x))\" y=\"\(SVGText.number(y))\"\(anchor)>\(SVGText.escaped(text))</text>"
+                var shown = text, indent = 0.0
+                if text.hasPrefix(LabelText.indent) {
+                    shown = String(text.dropFirst(LabelText.indent.count))
+                    indent = TextMetrics.width(LabelText.indent, fontSize: LabelPlacer.fontSize)
+                }
+                svg += "<text x=\"\(SVGText.number(x + indent))\" y=\"\(SVGText.number(y))\"\(anchor)>\(SVGText.escaped(shown))</text>"
             }
         }
         svg += "</g>"
@@ -116,11 +125,8 @@ struct SVGDocument {
         if let inset = layout.inset { svg += Self.inset(inset, composer: composer, countries: countries) }
         svg += "</svg>"
         map = MapSVG(svg: svg, width: w, height: h, labels: labels, markers: markers, route: layout.route.map(\.0),
-                     unlabelled: unlabelled, inset: layout.inset?.frame, countries: countries)
-    }
-
-    static func indices(of codes: [String], in layer: MapLayer) -> Set<Int> {
-        Set(layer.countries.indices.filter { codes.contains(layer.countries[$0].isoA3) })
+                     unlabelled: unlabelled, offMap: layout.offMap, inset: layout.inset?.frame,
+                     countries: countries.map { composer.base.detail.countries[$0] })
     }
 
     static func path(_ data: PathData, _ attributes: String) -> String {
@@ -149,12 +155,12 @@ struct SVGDocument {
             + " stroke=\"\(style.halo)\" stroke-width=\"3\" paint-order=\"stroke\">\(SVGText.escaped(bar.text))</text>"
     }
 
-    static func inset(_ inset: Inset, composer: MapComposer, countries: [String]) -> String {
+    static func inset(_ inset: Inset, composer: MapComposer, countries: [Int]) -> String {
         let style = composer.options.style, n = SVGText.number, frame = inset.frame
         let layer = composer.layer(forScale: inset.viewport.scale)
         let land = LandDrawing(layer: layer, viewport: inset.viewport,
                                clip: MapRect(x: 0, y: 0, width: frame.width, height: frame.height),
-                               focus: indices(of: countries, in: layer), borders: false, tolerance: 1, minimumArea: 2)
+                               focus: Set(countries), borders: false, tolerance: 1, minimumArea: 2)
         let view = inset.viewRect
         return "<g transform=\"translate(\(n(frame.x)) \(n(frame.y)))\">"
             + "<rect width=\"\(n(frame.width))\" height=\"\(n(frame.height))\" fill=\"\(style.sea)\"/>"

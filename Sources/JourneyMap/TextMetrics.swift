@@ -13,6 +13,7 @@ enum TextMetrics {
             case 0x20...0x7E: thousandths += Int(asciiWidths[value - 0x20])
             case 0xA0...0x17F: thousandths += Int(latinWidths[value - 0xA0])
             case 0x300...0x36F, 0x200B...0x200F, 0xFE00...0xFE0F: break  // combining marks, zero widths
+            case 0x2007: thousandths += Int(asciiWidths[0x30 - 0x20])  // figure space: a digit's width
             case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFF00...0xFF60, 0x1F300...0x1FAFF,
                  0x20000...0x3FFFD:
                 thousandths += 1000

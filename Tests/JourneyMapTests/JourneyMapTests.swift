@@ -19,7 +19,7 @@ struct JourneyMapTests {
         #expect(parsed.error == nil)
         let land = parsed.elements.filter { $0.name == "path" && $0.attributes["fill"] == MapStyle().focusLand }
         #expect(land.count == 1 && (land.first?.attributes["d"]?.count ?? 0) > 10, "the land of Italy is drawn")
-        #expect(map.countries == ["ITA"])
+        #expect(map.countries.map(\.isoA3) == ["ITA"])
         #expect(map.markers.map(\.text).sorted() == ["1·4", "2", "3", "5", "6"])
         let texts = parsed.elements.filter { $0.name == "text" }.map(\.text).joined(separator: " ")
         for place in ["Podere Rossi", "Castelnuovo dell'Abate", "Sant'Angelo in Colle", "Frantoio Cooperativo", "San Quirico d'Orcia", "Siena"] {
@@ -40,8 +40,13 @@ struct JourneyMapTests {
         #expect(parsed.error == nil)
         let dashed = parsed.elements.filter { $0.name == "path" && $0.attributes["stroke"] == MapStyle().upstreamRoute }
         let legs = dashed.flatMap { MapChecks.segments(ofPath: $0.attributes["d"] ?? "") }
-        #expect(legs.count == 2, "Empoli → Colle → Podere Rossi")
-        #expect(map.markers.filter { $0.text.isEmpty }.count == 2, "upstream places are unnumbered")
+        // Both upstream places would shrink the map: they are off its edge, the leg from the
+        // glassworks runs in from the top left, named where it comes in.
+        #expect(map.offMap.map(\.label) == ["Empoli", "Vetreria, Colle di Val d'Elsa"])
+        #expect(legs.count == 1 && legs.contains { $0.from.x < 0 || $0.from.y < 0 }, "Colle → Podere Rossi, from off the map")
+        let edge = try #require(map.markers.first { $0.text.isEmpty })
+        #expect(edge.steps.map(\.label) == ["Vetreria, Colle di Val d'Elsa"])
+        #expect(map.labels.contains { $0.steps.map(\.label) == ["Vetreria, Colle di Val d'Elsa"] })
         #expect(map.svg.utf8.count <= 25_000, "\(map.svg.utf8.count) bytes")
     }
 
@@ -79,7 +84,7 @@ struct JourneyMapTests {
     @Test("a journey across the 180th meridian goes the short way, with land on both sides")
     func antimeridian() throws {
         let map = try Self.render(try #require(Journeys.nasty.first { $0.name == "fiji-to-samoa" }).steps, name: "antimeridian")
-        #expect(map.countries == ["FJI", "WSM"])
+        #expect(map.countries.map(\.isoA3) == ["FJI", "WSM"])
         let legs = map.route
         #expect(legs.count == 2)
         // Savusavu → Apia is about 1,200 km: far less than the map's width, eastwards.
@@ -88,6 +93,39 @@ struct JourneyMapTests {
         let parsed = MapChecks.parse(map.svg)
         let land = parsed.elements.filter { $0.name == "path" && $0.attributes["fill"] == MapStyle().focusLand }
         #expect(land.count == 1)
+    }
+
+    @Test("the scale bar agrees with the distance between two places on the ground")
+    func scale() throws {
+        let map = try Self.render(Journeys.extraVirgin, name: "scale")
+        let siena = try #require(map.markers.first { $0.text == "6" }), montalcino = try #require(map.markers.first { $0.text == "1·4" })
+        // Haversine, km: Siena to Podere Rossi.
+        let (a, b) = (Journeys.extraVirgin[5], Journeys.extraVirgin[0])
+        let rad = Double.pi / 180, dLat = (b.latitude - a.latitude) * rad, dLon = (b.longitude - a.longitude) * rad
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.latitude * rad) * cos(b.latitude * rad) * sin(dLon / 2) * sin(dLon / 2)
+        let kilometres = 2 * 6371.0088 * asin(h.squareRoot())
+        let units = ((siena.center.x - montalcino.center.x) * (siena.center.x - montalcino.center.x)
+            + (siena.center.y - montalcino.center.y) * (siena.center.y - montalcino.center.y)).squareRoot()
+        let bar = try #require(MapChecks.parse(map.svg).elements.first { $0.name == "path" && ($0.attributes["d"] ?? "").contains("H") })
+        let d = bar.attributes["d"] ?? ""
+        // M x0 y V y H x1 V y
+        let numbers = d.split(whereSeparator: { "MVH ".contains($0) }).compactMap { Double($0) }
+        try #require(numbers.count == 5)
+        let length = numbers[3] - numbers[0]
+        let text = try #require(MapChecks.parse(map.svg).elements.first { $0.name == "text" && $0.text.hasSuffix(" km") }?.text)
+        let labelled = try #require(Double(text.dropLast(3)))
+        #expect(abs(length / units * kilometres - labelled) / labelled < 0.03, "\(text) drawn \(length) units long")
+    }
+
+    @Test("across 180°, Samoa's land is drawn beside Apia, east of Fiji")
+    func antimeridianLand() throws {
+        let map = try Self.render(try #require(Journeys.nasty.first { $0.name == "fiji-to-samoa" }).steps, name: "antimeridian-land")
+        let focus = try #require(MapChecks.parse(map.svg).elements.first { $0.name == "path" && $0.attributes["fill"] == MapStyle().focusLand })
+        let points = MapChecks.points(ofRelativePath: focus.attributes["d"] ?? "")
+        let apia = try #require(map.markers.first { $0.text == "3" }).center
+        #expect(points.contains { abs($0.x - apia.x) < 40 && abs($0.y - apia.y) < 40 }, "Upolu is drawn near Apia")
+        let savusavu = try #require(map.markers.first { $0.text == "2" }).center
+        #expect(points.contains { abs($0.x - savusavu.x) < 40 && abs($0.y - savusavu.y) < 40 }, "Vanua Levu near Savusavu")
     }
 
     @Test("a single place gets a marker, a label, a scale bar and an inset")

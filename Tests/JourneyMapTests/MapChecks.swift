@@ -109,4 +109,42 @@ enum MapChecks {
         flush()
         return result
     }
+
+    /// The points of path data written as `M x y l dx dy dx dy … z`, made absolute.
+    static func points(ofRelativePath d: String) -> [MapPoint] {
+        var result: [MapPoint] = []
+        var numbers: [Double] = []
+        var command: Character = "M"
+        var current = MapPoint(x: 0, y: 0)
+        var token = ""
+        func take() {
+            if let value = Double(token) { numbers.append(value) }
+            token = ""
+            while numbers.count >= 2 {
+                if command == "M" {
+                    current = MapPoint(x: numbers[0], y: numbers[1])
+                } else {
+                    current = MapPoint(x: current.x + numbers[0], y: current.y + numbers[1])
+                }
+                result.append(current)
+                numbers.removeFirst(2)
+            }
+        }
+        for character in d {
+            switch character {
+            case "M", "l", "z":
+                take()
+                command = character
+            case " ":
+                take()
+            case "-":
+                take()
+                token = "-"
+            default:
+                token.append(character)
+            }
+        }
+        take()
+        return result
+    }
 }
