@@ -57,20 +57,16 @@ public struct MapOptions: Sendable {
     /// The narrowest stretch of country the map shows, in km, so that a journey within one
     /// village still shows its surroundings.
     public var minimumWidthKilometres: Double
-    /// Starts the ids inside the SVG; give each map on one page its own.
-    public var idPrefix: String
     public var style: MapStyle
 
     public init(width: Double = 640, height: Double = 400, title: String = "", showsInset: Bool = true,
-                showsScaleBar: Bool = true, minimumWidthKilometres: Double = 50, idPrefix: String = "journey-map",
-                style: MapStyle = MapStyle()) {
+                showsScaleBar: Bool = true, minimumWidthKilometres: Double = 50, style: MapStyle = MapStyle()) {
         self.width = width
         self.height = height
         self.title = title
         self.showsInset = showsInset
         self.showsScaleBar = showsScaleBar
         self.minimumWidthKilometres = minimumWidthKilometres
-        self.idPrefix = idPrefix
         self.style = style
     }
 }

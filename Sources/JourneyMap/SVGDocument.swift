@@ -49,8 +49,9 @@ struct SVGDocument {
                                focus: Set(countries), borders: true, tolerance: 0.8, minimumArea: 2)
         if !land.land.isEmpty {
             // The land's outline is written once, filled, then stroked as the coast above the
-            // highlighted countries.
-            let id = SVGText.escaped(options.idPrefix) + "-land"
+            // highlighted countries. Its id comes from its shape, so two different maps on one
+            // page never share one, and the same map always gets the same.
+            let id = "land-" + SVGText.digest(land.land.text)
             svg += "<defs><path id=\"\(id)\" d=\"\(land.land.text)\"/></defs><use href=\"#\(id)\" fill=\"\(style.land)\"/>"
             svg += Self.path(land.focus, "fill=\"\(style.focusLand)\"")
             if land.strokesLandOutline {

@@ -35,6 +35,17 @@ enum SVGText {
         return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
     }
 
+    /// A short stable digest of a text (64-bit FNV-1a, hexadecimal), for ids.
+    static func digest(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
     /// Text safe inside an element or a quoted attribute; characters XML 1.0 forbids (most
     /// control characters, U+FFFE, U+FFFF) are left out.
     static func escaped(_ text: String) -> String {

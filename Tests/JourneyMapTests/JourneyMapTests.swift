@@ -158,6 +158,21 @@ struct JourneyMapTests {
         #expect(JourneyMap.render(steps: europe, base: Journeys.base)?.svg == JourneyMap.render(steps: europe, base: again)?.svg)
     }
 
+    @Test("two maps on one page never share an id")
+    func ids() throws {
+        func ids(_ map: MapSVG) -> Set<String> {
+            Set(MapChecks.parse(map.svg).elements.compactMap { $0.attributes["id"] })
+        }
+        let tuscany = try #require(JourneyMap.render(steps: Journeys.extraVirgin, base: Journeys.base))
+        let europe = try #require(JourneyMap.render(steps: Journeys.nasty.first { $0.name == "across-europe" }?.steps ?? [],
+                                                    base: Journeys.base))
+        #expect(ids(tuscany).count == 1 && ids(europe).count == 1)
+        #expect(ids(tuscany).isDisjoint(with: ids(europe)))
+        // Every reference points at an id of its own map.
+        let uses = MapChecks.parse(tuscany.svg).elements.filter { $0.name == "use" }.compactMap { $0.attributes["href"] }
+        #expect(!uses.isEmpty && uses.allSatisfy { ids(tuscany).contains(String($0.dropFirst())) })
+    }
+
     @Test("no usable position, no map")
     func empty() {
         #expect(JourneyMap.render(steps: [], base: Journeys.base) == nil)
