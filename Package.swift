@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "DigitalLink", swiftSettings: strictSettings),
         .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams"), "DigitalLink"],
                 swiftSettings: strictSettings),
+        // Journey maps as SVG from the base map in Templates/map/; Foundation only.
+        .target(name: "JourneyMap", swiftSettings: strictSettings),
 
         // Files: staged output swapped in whole, file writes, bundled resources.
         .target(name: "Output", dependencies: ["CSyscalls", .product(name: "SystemPackage", package: "swift-system")],
@@ -87,6 +89,7 @@ let package = Package(
         .target(name: "PassportTestSupport", path: "Tests/PassportTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "PassportModelTests", dependencies: ["PassportModel", "DigitalLink", "PassportTestSupport"]),
         .testTarget(name: "DigitalLinkTests", dependencies: ["DigitalLink", "PassportTestSupport"]),
+        .testTarget(name: "JourneyMapTests", dependencies: ["JourneyMap"]),
         .testTarget(name: "CredentialsTests", dependencies: [
             "Credentials", .product(name: "Crypto", package: "swift-crypto"), "PassportTestSupport",
         ]),
