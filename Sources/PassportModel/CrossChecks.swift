@@ -13,6 +13,10 @@ struct CrossChecks {
                         "no key `\(project.producer.signingKey)` in keys/",
                         fix: "create it with `passport keys new \(project.producer.signingKey)`")
         }
+        if let logo = project.producer.brand.logo, !isInside(logo) || !files.exists(logo) {
+            sink.report(project.producer.brand.logoLocation ?? project.producer.location(of: "brand"), "brand.logo", "logo `\(logo)` not found",
+                        fix: "put the file in the project folder and give its path relative to it")
+        }
     }
 
     private func checkProducts() {

@@ -1,7 +1,7 @@
 /// Reads `passport.yaml`.
 enum ProducerRecord {
     static let fields = ["name", "description", "address", "country", "email", "phone", "base_url",
-                         "gs1_company_prefix", "languages", "signing_key", "actors"]
+                         "gs1_company_prefix", "languages", "signing_key", "actors", "brand"]
     static let actorFields = ["id", "name", "role", "place", "country", "website"]
 
     static func read(_ map: MapReader) -> Producer? {
@@ -30,10 +30,11 @@ enum ProducerRecord {
                               fix: "use lower-case letters, digits and dashes, e.g. `main`")
         }
         let actors = readActors(map)
+        let brand = BrandRecord.read(map)
         guard let name, let address, let country, let baseURL, let signingKey else { return nil }
         return Producer(name: name, description: description, address: address, country: country,
                         email: email, phone: phone, baseURL: baseURL, gs1CompanyPrefix: prefix,
-                        languages: languages, signingKey: signingKey, actors: actors,
+                        languages: languages, signingKey: signingKey, actors: actors, brand: brand ?? Brand(),
                         location: map.reader.location(map.node), fieldLocations: map.fieldLocations)
     }
 

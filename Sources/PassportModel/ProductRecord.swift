@@ -1,6 +1,6 @@
 /// Reads `products/<id>.yaml`.
 enum ProductRecord {
-    static let fields = ["gtin", "name", "description", "category", "net_quantity", "materials",
+    static let fields = ["gtin", "name", "description", "story", "category", "net_quantity", "materials",
                          "images", "certifications"]
     static let materialFields = ["name", "origin", "place", "share", "recycled", "hazardous"]
 
@@ -8,6 +8,7 @@ enum ProductRecord {
         let gtin = readGTIN(map)
         let name = map.localized("name", example: "Extra virgin olive oil")
         let description = map.localized("description", required: false, example: "Cold-pressed within 6 hours")
+        let story = map.localized("story", required: false, example: "Picked by hand, pressed the same day")
         let category = map.string("category", required: false, example: "Olive oil")
         let quantity = readQuantity(map, "net_quantity", required: true)
         let materials = map.list("materials", required: false, allowed: materialFields,
@@ -24,7 +25,7 @@ enum ProductRecord {
         let certifications = map.strings("certifications", example: "organic")
         guard let gtin, let name, let quantity else { return nil }
         return Product(id: id, gtin: gtin, name: name, description: description ?? LocalizedText([:]),
-                       category: category, netQuantity: quantity, materials: materials, images: images,
+                       category: category, story: story, netQuantity: quantity, materials: materials, images: images,
                        certifications: certifications, location: map.reader.location(map.node), fieldLocations: map.fieldLocations)
     }
 

@@ -17,6 +17,8 @@ public struct Producer: Sendable, Hashable {
     public var signingKey: String
     /// The people and organisations along the journey, by id.
     public var actors: [Actor]
+    /// Colour, logo and typeface of the passport pages.
+    public var brand: Brand
     public var location: SourceLocation
     /// Where each top-level field was written, for messages about references.
     public var fieldLocations: [String: SourceLocation]
@@ -78,6 +80,8 @@ public struct Product: Sendable, Hashable {
     public var name: LocalizedText
     public var description: LocalizedText
     public var category: String?
+    /// One line that tells the product's story, under its name on the page (per language).
+    public var story: LocalizedText?
     public var netQuantity: Quantity
     public var materials: [Material]
     /// Image files, relative to the project folder.
