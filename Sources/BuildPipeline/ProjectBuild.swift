@@ -143,7 +143,9 @@ extension ProjectBuild {
         let input = SiteInput(project: project, today: CalendarDate(containing: options.now), issuerDID: issuer.did,
                               keys: keys, batchProofs: batchProofs, certificateProofs: certificateProofs,
                               templatesOverride: ProjectFiles.exists(override) ? override : nil,
-                              templatesDirectory: options.resources.templatesDirectory.appendingPathComponent("site"))
+                              templatesDirectory: options.resources.templatesDirectory.appendingPathComponent("site"),
+                              mapDirectory: options.resources.templatesDirectory.appendingPathComponent("map"),
+                              webFontsDirectory: options.resources.fontsDirectory.appendingPathComponent("web"))
         do {
             return try SiteBuilder(input: input).write(to: site).pageCount
         } catch {

@@ -25,19 +25,11 @@ enum BatchPage {
         let shared = root == SiteModel.batchRoot ? site.productParts[product.id + "|" + l.language]?.values : nil
         c.merge(shared ?? productParts(site, product, l, root: root)) { _, part in part }
         c["batch"] = batchContext(batch, l)
-        c["image"] = PageFrame.image(site, product, root: root, alt: name)
-        c["signed_by"] = l.format("signed_by", ["producer": producer.name])
-        c["signed_checked"] = l.format("signed_checked", ["producer": producer.name])
-        if let recall = batch.recall {
-            c["recall"] = ["date_text": l.date(recall.date), "reason": l.text(recall.reason)]
-        }
-        if let serials = batch.serials {
-            c["unit"] = ["base": "/" + urlPath + "21/", "prefix": serials.prefix, "first": String(serials.first),
-                         "count": String(serials.count), "digits": String(serials.digits)]
-        }
-        let journey = JourneyView(batch: batch, producer: producer, l: l)
+        c["verdict"] = VerdictView.context(site, product, batch, urlPath: urlPath, l)
+        let journey = JourneyView(batch: batch, producer: producer,
+                                  map: site.maps.svg(batch, language: l.language), l: l)
         c["journey"] = journey.context
-        if let origin = journey.origin { c["origin"] = l.format("origin_from", ["place": origin]) }
+        PageFrame.put(&c, "origin", journey.origin)
         if let value = ValueShareView.context(batch, producer: producer, l) { c["value"] = value }
         let inputs = batch.inputs.map { input -> [String: Any] in
             var row: [String: Any] = ["name": l.text(input.name), "url": input.passportURL, "sha256": input.sha256]
@@ -51,7 +43,10 @@ enum BatchPage {
         let actors = producer.actors.filter { actorIDs.contains($0.id) }.map { actorContext($0, l) }
         c["actors"] = actors
         c["has_actors"] = !actors.isEmpty
-        c["proof"] = proofContext(site, proof, root: root)
+        var proofPart = proofContext(site, proof, root: root)
+        proofPart["signed_by"] = l.format("verdict_signed_title", ["producer": producer.name])
+        proofPart["inputs"] = inputs
+        c["proof"] = proofPart
         let pageURL = site.absolute(urlPath + SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage))
         c["jsonld"] = Markup.scriptSafeJSON(StructuredData.product(product, batch: batch, site: site, l: l, pageURL: pageURL))
         return c
@@ -60,7 +55,9 @@ enum BatchPage {
     /// The parts of a batch page that depend only on the product and language.
     static func productParts(_ site: SiteModel, _ product: Product, _ l: Localizer, root: String) -> [String: Any] {
         var c: [String: Any] = ["product": productContext(product, l, root: root),
-                                "producer": producerContext(site.project.producer, l)]
+                                "producer": producerContext(site.project.producer, l),
+                                "picture": PageFrame.picture(site, product, l, root: root),
+                                "warn_days": String(CertificateStatus.warningDays)]
         let certificates = PageFrame.certificates(site, product, l, root: root)
         c["certificates"] = certificates
         c["has_certificates"] = !certificates.isEmpty
@@ -85,6 +82,11 @@ enum BatchPage {
                                 "href": root + IdentifierPath.product(gtin: product.gtin)
                                     + SiteLayout.pageFile(language: l.language, defaultLanguage: l.fallbacks[0])]
         PageFrame.put(&c, "description", l.text(product.description))
+        // The hero's one line: the story, else the description; the description then shows in full
+        // under "Product details" only when it is not already the hero's line.
+        let story = product.story.map(l.text)
+        PageFrame.put(&c, "story", story ?? l.text(product.description))
+        PageFrame.put(&c, "about", story == nil ? nil : l.text(product.description))
         PageFrame.put(&c, "category", product.category)
         return c
     }

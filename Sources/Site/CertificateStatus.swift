@@ -9,8 +9,9 @@ enum CertificateStatus: Sendable, Equatable {
     case expiresSoon(days: Int)
     case expired
 
-    /// Within this many days of `validUntil`, the page says "expires in N days".
-    static let warningDays = 90
+    /// Within this many days of `validUntil`, the page says "expires in N days" in amber: a shopper
+    /// should not worry about a certificate that holds for months yet (`passport.js` uses the same).
+    static let warningDays = 30
 
     /// `validUntil` is the last valid day.
     init(validFrom: CalendarDate, validUntil: CalendarDate, on today: CalendarDate) {

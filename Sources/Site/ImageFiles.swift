@@ -10,6 +10,11 @@ struct SiteImage: Sendable {
 
     /// Copies nothing yet: reads the file and works out its size. Only web image formats are kept.
     static func load(projectRoot: URL, relativePath: String, productID: String, index: Int) throws(SiteError) -> SiteImage? {
+        try load(projectRoot: projectRoot, relativePath: relativePath, name: "\(productID)-\(index + 1)")
+    }
+
+    /// Reads an image to be published as `media/<name>.<ext>`.
+    static func load(projectRoot: URL, relativePath: String, name: String) throws(SiteError) -> SiteImage? {
         let ext = (relativePath as NSString).pathExtension.lowercased()
         guard ["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"].contains(ext) else { return nil }
         let url = projectRoot.appendingPathComponent(relativePath)
@@ -17,7 +22,7 @@ struct SiteImage: Sendable {
             throw .unreadableFile(path: url.path)
         }
         let size = pixelSize(data)
-        return SiteImage(path: "\(SiteLayout.mediaDirectory)\(productID)-\(index + 1).\(ext)",
+        return SiteImage(path: "\(SiteLayout.mediaDirectory)\(name).\(ext)",
                          width: size?.0, height: size?.1, data: data)
     }
 

@@ -12,7 +12,8 @@ enum OtherPages {
         var c = PageFrame.context(site, l, root: root, title: name, description: l.text(product.description),
                                   switchable: true, script: true, alternates: alternates)
         c["product"] = BatchPage.productContext(product, l, root: root)
-        c["image"] = PageFrame.image(site, product, root: root, alt: name)
+        c["picture"] = PageFrame.picture(site, product, l, root: root)
+        c["warn_days"] = String(CertificateStatus.warningDays)
         let certificates = PageFrame.certificates(site, product, l, root: root)
         c["certificates"] = certificates
         c["has_certificates"] = !certificates.isEmpty
@@ -20,8 +21,8 @@ enum OtherPages {
         let batches = site.project.batches(of: product.id)
             .sorted { ($0.productionDate, $0.lot) > ($1.productionDate, $1.lot) }
             .map { batch -> [String: Any] in
-                ["lot": batch.lot, "produced": l.date(batch.productionDate), "recalled": batch.recall != nil,
-                 "href": "10/" + PercentEncoding.encode(batch.lot) + "/" + page]
+                ["lot": batch.lot, "produced": l.format("produced", ["date": l.date(batch.productionDate)]),
+                 "recalled": batch.recall != nil, "href": "10/" + PercentEncoding.encode(batch.lot) + "/" + page]
             }
         c["batches"] = batches
         c["has_batches"] = !batches.isEmpty
@@ -42,9 +43,12 @@ enum OtherPages {
         let page = SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage)
         let products = site.project.products.map { product -> [String: Any] in
             let count = site.project.batches(of: product.id).count
-            return ["name": l.text(product.name), "quantity": l.quantity(product.netQuantity),
+            var card: [String: Any] = ["name": l.text(product.name), "quantity": l.quantity(product.netQuantity),
                     "batch_count": count == 1 ? l["batch_count_one"] : l.format("batch_count", ["n": String(count)]),
-                    "href": IdentifierPath.product(gtin: product.gtin) + page]
+                    "href": IdentifierPath.product(gtin: product.gtin) + page,
+                    "picture": PageFrame.picture(site, product, l, root: "")]
+            PageFrame.put(&card, "story", product.story.map(l.text) ?? l.text(product.description))
+            return card
         }
         c["products"] = products
         c["has_products"] = !products.isEmpty
@@ -53,12 +57,18 @@ enum OtherPages {
         return site.templates.render("home", c)
     }
 
-    /// Served by hosts at any missing address, so its links are absolute from the site path.
+    /// Served by hosts at any missing address, so its links are absolute from the site path. One
+    /// file for every language: each says it in its own words, and `unit.js` shows the reader's.
     static func notFound(_ site: SiteModel) -> String {
         let l = site.localizers[0]
         var c = PageFrame.context(site, l, root: site.sitePath, title: l["not_found_title"], description: nil,
                                   switchable: false, script: false)
         c["site_path"] = site.sitePath
+        c["messages"] = site.localizers.map { other -> [String: Any] in
+            ["lang": other.language, "title": other["not_found_title"], "text": other["not_found_text"],
+             "home": other["not_found_home"], "first": other.language == l.language,
+             "href": site.sitePath + SiteLayout.pageFile(language: other.language, defaultLanguage: site.defaultLanguage)]
+        }
         return site.templates.render("not-found", c)
     }
 

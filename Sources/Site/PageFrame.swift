@@ -5,7 +5,7 @@ import DigitalLink
 enum PageFrame {
     /// Nothing from other hosts, no inline script or style; JSON-LD data blocks are not executed.
     static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-        + "connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
+        + "font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'"
 
     /// - Parameters:
     ///   - root: relative path from the page to the site root (`../../`), or the absolute site path for 404.
@@ -19,6 +19,12 @@ enum PageFrame {
             "home_href": root + SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage),
             "producer_name": site.project.producer.name,
         ]
+        if let logo = site.logo {
+            var image: [String: Any] = ["src": root + logo.path]
+            put(&image, "width", logo.width.map(String.init))
+            put(&image, "height", logo.height.map(String.init))
+            context["logo"] = image
+        }
         if let description, !description.isEmpty { context["description"] = description }
         if switchable && site.localizers.count > 1 {
             context["has_languages"] = true
@@ -42,6 +48,16 @@ enum PageFrame {
     /// A dictionary entry only when the text is not empty (Mustache renders sections for "").
     static func put(_ dictionary: inout [String: Any], _ key: String, _ value: String?) {
         if let value, !value.isEmpty { dictionary[key] = value }
+    }
+
+    /// Image context for the hero picture, or the designed stand-in (`art`) when the product has none.
+    static func picture(_ site: SiteModel, _ product: Product, _ l: Localizer, root: String) -> [String: Any] {
+        let name = l.text(product.name)
+        if let image = image(site, product, root: root, alt: name) { return ["image": image] }
+        let initial = name.first.map { String($0).uppercased() } ?? "·"
+        var art: [String: Any] = ["initial": initial]
+        put(&art, "label", product.category)
+        return ["art": art]
     }
 
     /// Image context for the hero picture.

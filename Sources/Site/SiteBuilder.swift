@@ -37,7 +37,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         if let error = results.firstError { throw error }
-        let css = site.templates.assets["site.css"]?.count ?? 0
+        let css = (site.templates.assets["site.css"]?.count ?? 0) + site.brand.css.utf8.count
         let limit = site.input.unitPageLimit
         return SiteReport(files: results.paths.sorted(), pageCount: results.pageCount,
                           unitPageCount: results.paths.count { $0.contains("/21/") && $0.hasSuffix(".html") },
@@ -94,6 +94,8 @@ enum SiteJob: Sendable {
         switch self {
         case .assets:
             var files = site.templates.assets.map { (SiteLayout.assetsDirectory + $0.key, $0.value) }
+            files += site.brandFiles.map { ($0.path, $0.data) }
+            if let logo = site.logo { files.append((logo.path, logo.data)) }
             for images in site.images.values { files += images.map { ($0.path, $0.data) } }
             files += site.evidence.values.map { ($0.path, $0.data) }
             return files

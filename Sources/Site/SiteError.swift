@@ -12,6 +12,8 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
     case unreadableFile(path: String)
     /// Writing into the output folder failed.
     case writeFailed(path: String, reason: String)
+    /// The bundled base map for journey maps cannot be read (the map module's message).
+    case baseMap(String)
 
     /// The message shown to the user: what went wrong and what to do.
     public var description: String {
@@ -31,6 +33,8 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
                 + "Rename the lot or serial prefix."
         case let .unreadableFile(path):
             return "cannot read \(path). Check the file exists and can be read."
+        case let .baseMap(message):
+            return message
         case let .writeFailed(path, reason):
             return "cannot write \(path): \(reason). Check the output folder is writable and the disk has room."
         }

@@ -23,14 +23,21 @@ public struct SiteInput: Sendable {
     public var templatesOverride: URL?
     /// The shipped `Templates/site` folder.
     public var templatesDirectory: URL
+    /// The bundled base map (`Templates/map`) journey maps are drawn on.
+    public var mapDirectory: URL
+    /// The bundled web fonts (`Fonts/web`) a brand's typeface is copied from.
+    public var webFontsDirectory: URL
     /// At most this many per-unit landing pages are written per batch; units beyond it are still
     /// resolved by `404.html` on hosts that serve it (see docs/site.md).
     public var unitPageLimit: Int
 
-    /// Creates the input; `unitPageLimit` defaults to 100,000 landing pages per batch.
+    /// Creates the input; `unitPageLimit` defaults to 100,000 landing pages per batch. The base map
+    /// and web fonts default to their bundled places beside `templatesDirectory` (`Templates/site`):
+    /// `Templates/map` and `Fonts/web`.
     public init(project: Project, today: CalendarDate, issuerDID: String, keys: [SiteKey],
                 batchProofs: [String: BatchProof], certificateProofs: [String: CertificateProof],
-                templatesOverride: URL?, templatesDirectory: URL, unitPageLimit: Int = 100_000) {
+                templatesOverride: URL?, templatesDirectory: URL, mapDirectory: URL? = nil,
+                webFontsDirectory: URL? = nil, unitPageLimit: Int = 100_000) {
         self.project = project
         self.today = today
         self.issuerDID = issuerDID
@@ -39,6 +46,10 @@ public struct SiteInput: Sendable {
         self.certificateProofs = certificateProofs
         self.templatesOverride = templatesOverride
         self.templatesDirectory = templatesDirectory
+        let bundled = templatesDirectory.deletingLastPathComponent()
+        self.mapDirectory = mapDirectory ?? bundled.appendingPathComponent("map")
+        self.webFontsDirectory = webFontsDirectory
+            ?? bundled.deletingLastPathComponent().appendingPathComponent("Fonts/web")
         self.unitPageLimit = unitPageLimit
     }
 }
@@ -119,7 +130,7 @@ public struct SiteReport: Sendable, Hashable {
     public var unitPageCount: Int
     /// Batch ids whose units were more than `unitPageLimit`: their later units resolve only through `404.html`.
     public var cappedBatches: [String]
-    /// The largest page plus the stylesheet, in bytes (the budget is 50 KB).
+    /// The largest page plus its stylesheets, in bytes (the budget is 80 KB).
     public var largestPageBytes: Int
     /// Path of that page.
     public var largestPage: String

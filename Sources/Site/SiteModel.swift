@@ -1,6 +1,7 @@
 import Foundation
 import PassportModel
 import DigitalLink
+import JourneyMap
 
 /// What every page of one build shares: the input, one localizer per language, copied images and
 /// evidence, and the build-day status of each certificate.
@@ -16,6 +17,14 @@ struct SiteModel: Sendable {
     let status: [String: CertificateStatus]
     /// Language code → its own name, for the language switch.
     let languageNames: [String: String]
+    /// `assets/brand.css` and the font files it names.
+    let brand: BrandStyle
+    /// `assets/brand.css`, the chosen font files and their licence: site path → bytes.
+    let brandFiles: [(path: String, data: Data)]
+    /// The producer's logo, copied into `media/`.
+    let logo: SiteImage?
+    /// Journey maps, drawn before the pages.
+    let maps: SiteMaps
     /// Language code → interface strings, boxed once for Mustache.
     private(set) var boxedStrings: [String: ContextNode] = [:]
     /// "product id|language" → the parts of a batch page that only depend on the product, for batch
@@ -51,6 +60,27 @@ struct SiteModel: Sendable {
             images[product.id] = list
         }
         self.images = images
+        brand = BrandStyle(brand: project.producer.brand)
+        var brandFiles: [(path: String, data: Data)] = [(SiteLayout.assetsDirectory + "brand.css", Data(brand.css.utf8))]
+        let fontFolder = input.webFontsDirectory
+        for name in brand.fontFiles + (brand.fontFiles.isEmpty ? [] : ["../OFL.txt"]) {
+            let url = fontFolder.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadableFile(path: url.path) }
+            brandFiles.append((SiteLayout.assetsDirectory + "fonts/" + url.lastPathComponent, data))
+        }
+        self.brandFiles = brandFiles
+        if let path = project.producer.brand.logo {
+            logo = try SiteImage.load(projectRoot: root, relativePath: path, name: "logo")
+        } else {
+            logo = nil
+        }
+        let base: BaseMap
+        do throws(MapDataError) {
+            base = try BaseMap(directory: input.mapDirectory)
+        } catch {
+            throw .baseMap(error.description)
+        }
+        maps = SiteMaps(project: project, localizers: localizers, base: base)
         var evidence: [String: (path: String, data: Data)] = [:]
         var status: [String: CertificateStatus] = [:]
         for certificate in project.certificates {

@@ -1,6 +1,7 @@
 import PassportModel
 
-/// Who received what per unit: rows for the chart and the table, plus the rest of the price.
+/// Who received what per unit: one row each (name, role, amount, share of the price, bar), plus the
+/// rest of the price. A row's `confirmed_by` is where a value-share confirmation will show.
 enum ValueShareView {
     static func context(_ batch: Batch, producer: Producer, _ l: Localizer) -> [String: Any]? {
         guard !batch.valueShares.isEmpty else { return nil }
@@ -47,8 +48,11 @@ enum ValueShareView {
                             width: Double, rest: Bool, _ l: Localizer) -> [String: Any] {
         var row: [String: Any] = ["name": name, "role": role, "rest": rest,
                                   "width": Localizer.fixed(min(100, max(0, width)), digits: 1) + "%"]
-        if let amount, let currency { row["amount"] = l.money(amount, currency: currency) }
-        if let percent { row["percent"] = l.percent(percent) }
+        // One figure in bold (the amount when there is one), the share of the price beside it.
+        let money = amount.flatMap { a in currency.map { l.money(a, currency: $0) } }
+        let share = percent.map(l.percent)
+        row["main"] = money ?? share ?? "–"
+        if money != nil, let share { row["secondary"] = share }
         return row
     }
 }

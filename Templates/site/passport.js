@@ -1,9 +1,13 @@
 // passport — checks made in the browser when the page is viewed. Progressive enhancement: the page
 // is complete without this file. No library, nothing loaded from other hosts; record text is only
 // ever set with textContent.
+//
+// One verdict: the recall, the passport's signature and the unit code are combined into the state
+// on <html data-verdict="ok|warn|bad|pending">, and the words of the verdict box; the stylesheet
+// colours the whole page from that attribute, so no check below can contradict it.
 (function () {
   'use strict';
-  var doc = document;
+  var doc = document, root = doc.documentElement;
 
   function fill(text, values) {
     return String(text || '').replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
@@ -12,16 +16,11 @@
   function daysBetween(a, b) {
     return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86400000);
   }
-  function say(el, text, state) {
-    el.textContent = text;
-    el.classList.remove('ok', 'warn', 'bad');
-    if (state) el.classList.add(state);
-  }
 
   // Certificate status on the day the page is read (the page shows the build day's).
   function certificates() {
-    var section = doc.getElementById('certifications');
-    var t = section ? section.dataset : {};
+    var section = doc.getElementById('certifications') || doc.querySelector('[data-warn-days]');
+    var t = section ? section.dataset : {}, warn = +(t.warnDays || 30);
     var today = isoToday();
     doc.querySelectorAll('[data-valid-until]').forEach(function (el) {
       var from = el.dataset.validFrom, until = el.dataset.validUntil, state, text;
@@ -31,8 +30,8 @@
         state = 'bad'; text = t.tExpired;
       } else {
         var left = daysBetween(today, until);
-        state = left <= 90 ? 'warn' : 'ok';
-        text = left > 90 ? t.tValid : left === 0 ? t.tExpiresToday : left === 1 ? t.tExpiresInOne
+        state = left <= warn ? 'warn' : 'ok';
+        text = left > warn ? t.tValid : left === 0 ? t.tExpiresToday : left === 1 ? t.tExpiresInOne
           : fill(t.tExpiresIn, { n: left });
       }
       el.classList.remove('ok', 'warn', 'bad');
@@ -71,18 +70,15 @@
   }
 
   // The passport's compact JWS (the published dpp.jwt, same origin): header.payload signed with one
-  // of the producer's keys.
+  // of the producer's keys. Resolves to 'valid', 'invalid', 'unavailable' or 'unsupported'.
   function checkPassport(supported) {
-    var proof = doc.getElementById('proof'), out = doc.getElementById('sig-status');
-    if (!proof || !out) return;
-    var t = proof.dataset;
-    if (!supported) { say(out, t.tUnsupported, 'warn'); return; }
-    say(out, t.tChecking, '');
-    var load = fetch(t.jwt, { cache: 'no-cache' }).then(function (r) {
+    var proof = doc.getElementById('proof');
+    if (!proof || !proof.dataset.jwt) return Promise.resolve('none');
+    if (!supported) return Promise.resolve('unsupported');
+    return fetch(proof.dataset.jwt, { cache: 'no-cache' }).then(function (r) {
       if (!r.ok) throw new Error('unavailable');
       return r.text();
-    });
-    load.then(function (jws) {
+    }).then(function (jws) {
       var parts = jws.trim().split('.');
       if (parts.length !== 3) return false;
       var header = JSON.parse(new TextDecoder().decode(bytes64(parts[0])));
@@ -92,20 +88,8 @@
       });
       var message = new TextEncoder().encode(parts[0] + '.' + parts[1]);
       return verifyWithAny(named.length ? named : list, bytes64(parts[2]), message);
-    }).then(function (ok) {
-      say(out, ok ? fill(t.tValid, { issuer: t.issuer }) : t.tInvalid, ok ? 'ok' : 'bad');
-      doc.documentElement.dataset.signature = ok ? 'valid' : 'invalid';
-      var seal = doc.getElementById('seal');
-      if (seal) {
-        seal.classList.add(ok ? 'ok' : 'bad');
-        var text = seal.querySelector('.seal-text'), mark = seal.querySelector('.seal-mark');
-        if (text) text.textContent = ok ? seal.dataset.tChecked : seal.dataset.tBad;
-        if (mark && !ok) mark.textContent = '!';
-      }
-    }, function (error) {
-      var unavailable = error && error.message === 'unavailable';
-      say(out, unavailable ? t.tUnavailable : t.tInvalid, unavailable ? 'warn' : 'bad');
-      doc.documentElement.dataset.signature = unavailable ? 'unavailable' : 'invalid';
+    }).then(function (ok) { return ok ? 'valid' : 'invalid'; }, function (error) {
+      return error && error.message === 'unavailable' ? 'unavailable' : 'invalid';
     });
   }
 
@@ -116,39 +100,66 @@
     });
   }
 
-  // A unit code lands here as ?serial=…&s=…: show the serial and check its signature.
+  // A unit code lands here as ?serial=…&s=…. Resolves to 'none', 'outside', 'unsigned', 'valid',
+  // 'invalid' or 'unchecked' (no Ed25519 in this browser).
   function checkUnit(supported) {
     var el = doc.getElementById('unit');
     var query = new URLSearchParams(location.search), serial = query.get('serial');
-    if (!el || !serial) return;
+    if (!el || !serial) return Promise.resolve({ state: 'none' });
     var d = el.dataset, signature = query.get('s');
-    el.hidden = false;
     var digits = serial.slice(d.prefix.length), number = parseInt(digits, 10);
     var inRange = serial.indexOf(d.prefix) === 0 && /^[0-9]+$/.test(digits)
       && digits.length === Math.max(+d.digits, String(number).length)
       && number >= +d.first && number < +d.first + +d.count;
-    if (!inRange) { say(el, fill(d.tOutside, { serial: serial }), 'bad'); return; }
-    if (!signature) { say(el, fill(d.tUnsigned, { serial: serial }), ''); return; }
-    say(el, fill(d.tUnit, { serial: serial }), '');
-    if (!supported) return;
-    var message = new TextEncoder().encode(d.base + encode(serial));
+    if (!inRange) return Promise.resolve({ state: 'outside', serial: serial });
+    if (!signature) return Promise.resolve({ state: 'unsigned', serial: serial });
+    if (!supported) return Promise.resolve({ state: 'unchecked', serial: serial });
     var sig;
     try { sig = bytes64(signature); } catch (e) { sig = new Uint8Array(0); }
-    verifyWithAny(keys(), sig, message).then(function (ok) {
-      say(el, fill(ok ? d.tSigned : d.tBad, { serial: serial }), ok ? 'ok' : 'bad');
-      doc.documentElement.dataset.unit = ok ? 'valid' : 'invalid';
-    }, function () {
-      say(el, fill(d.tBad, { serial: serial }), 'bad');
-      doc.documentElement.dataset.unit = 'invalid';
-    });
+    return verifyWithAny(keys(), sig, new TextEncoder().encode(d.base + encode(serial))).then(function (ok) {
+      return { state: ok ? 'valid' : 'invalid', serial: serial };
+    }, function () { return { state: 'invalid', serial: serial }; });
+  }
+
+  // The verdict from every check, worst first: [state, title key, detail key].
+  function judge(recalled, signature, unit) {
+    if (recalled) return ['bad'];
+    if (unit === 'invalid') return ['bad', 'unitBadTitle', 'unitBadDetail'];
+    if (unit === 'outside') return ['bad', 'unitOutsideTitle', 'unitOutsideDetail'];
+    if (signature === 'invalid') return ['bad', 'sigBadTitle', 'sigBadDetail'];
+    if (signature === 'valid' && unit === 'unsigned') return ['warn', 'unitUnsignedTitle', 'unitUnsignedDetail'];
+    if (signature === 'valid' && unit === 'valid') return ['ok', 'unitOkTitle', 'unitOkDetail'];
+    if (signature === 'valid') return ['ok', 'okTitle', 'okDetail'];
+    if (signature === 'unsupported') return ['pending', null, 'unsupportedDetail'];
+    if (signature === 'unavailable') return ['pending', null, 'unavailableDetail'];
+    return ['pending', null, null];
+  }
+
+  function show(signature, unit) {
+    var box = doc.getElementById('verdict');
+    if (!box) return;
+    var t = box.dataset, serial = { serial: unit.serial || '' };
+    var verdict = judge(t.recalled === 'true', signature, unit.state);
+    root.dataset.verdict = verdict[0];
+    if (signature !== 'none') root.dataset.signature = signature;
+    if (unit.state !== 'none') root.dataset.unit = unit.state;
+    var title = box.querySelector('.verdict-title'), detail = doc.getElementById('verdict-detail');
+    if (verdict[1] && title) title.textContent = fill(t['t' + verdict[1].charAt(0).toUpperCase() + verdict[1].slice(1)], serial);
+    if (verdict[2] && detail) detail.textContent = fill(t['t' + verdict[2].charAt(0).toUpperCase() + verdict[2].slice(1)], serial);
+    var label = doc.getElementById('unit');
+    if (label && unit.serial) { label.hidden = false; label.textContent = fill(t.tUnitLabel, serial); }
+    var state = doc.querySelector('#sig-status .sig-state');
+    var words = { valid: t.tProofChecked, invalid: t.tProofBad, unsupported: t.tProofUnsupported, unavailable: t.tProofUnavailable };
+    if (state && words[signature]) state.textContent = words[signature];
   }
 
   function start() {
     certificates();
+    var box = doc.getElementById('verdict'), detail = doc.getElementById('verdict-detail');
+    if (box && detail && box.dataset.recalled !== 'true') detail.textContent = box.dataset.tChecking;
     ed25519Supported().then(function (supported) {
-      checkUnit(supported);
-      checkPassport(supported);
-    });
+      return Promise.all([checkPassport(supported), checkUnit(supported)]);
+    }).then(function (results) { show(results[0], results[1]); });
   }
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start); else start();
 })();

@@ -1,6 +1,6 @@
 // passport — unit codes on a plain static host. A unit's page (…/21/<serial>/) loads this script and
 // goes on to its batch page with the serial and signature; the 404 page does the same for unit
-// codes that have no page of their own.
+// codes that have no page of their own, and shows its message in the reader's language.
 (function () {
   'use strict';
   function go(batchPage, serial) {
@@ -23,6 +23,14 @@
   if (me && me.dataset.serial) { go(me.dataset.batch + pageFor(me.dataset.languages), me.dataset.serial); return; }
   var marker = document.getElementById('unit-redirect');
   if (!marker) return;
+  // The 404 page says it in every language: keep the reader's, when the site has it.
+  var blocks = Array.prototype.slice.call(marker.querySelectorAll('[lang]'));
+  var own = pageFor(blocks.map(function (b) { return b.lang; }).join(' '));
+  var index = own === 'index.html' ? 0 : blocks.map(function (b) { return 'index.' + b.lang + '.html'; }).indexOf(own);
+  if (index >= 0 && blocks.length > 1) {
+    blocks.forEach(function (b, i) { b.hidden = i !== index; });
+    document.documentElement.lang = blocks[index].lang;
+  }
   var root = marker.dataset.root || '/', path = location.pathname;
   if (path.indexOf(root) !== 0) return;
   var match = /^01\/([0-9]{14})\/10\/([^\/]+)\/21\/([^\/]+)\/?$/.exec(path.slice(root.length));
