@@ -61,6 +61,9 @@ enum BatchPage {
         let certificates = PageFrame.certificates(site, product, l, root: root)
         c["certificates"] = certificates
         c["has_certificates"] = !certificates.isEmpty
+        let badges = PageFrame.badges(certificates)
+        c["badges"] = badges
+        c["has_badges"] = !badges.isEmpty
         if !certificates.isEmpty {
             let valid = product.certifications.filter {
                 if case .expired? = site.status[$0] { return false }

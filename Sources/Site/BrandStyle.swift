@@ -13,6 +13,8 @@ struct BrandStyle: Sendable {
     static let white = RGB(hex: "#ffffff")!
 
     let css: String
+    /// The brand colour darkened for white text on it (the embed card's band and link).
+    let fillColour: String
     /// Font files to copy next to it: name in `assets/fonts/` → file in the bundled `Fonts/web/`.
     let fontFiles: [String]
 
@@ -42,6 +44,7 @@ struct BrandStyle: Sendable {
             css += ":root { --heading-font: \"\(face.family)\", \(face.fallback); }\n"
         }
         self.css = css
+        fillColour = fill.hex
         fontFiles = files
     }
 

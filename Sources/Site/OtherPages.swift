@@ -17,6 +17,9 @@ enum OtherPages {
         let certificates = PageFrame.certificates(site, product, l, root: root)
         c["certificates"] = certificates
         c["has_certificates"] = !certificates.isEmpty
+        let badges = PageFrame.badges(certificates)
+        c["badges"] = badges
+        c["has_badges"] = !badges.isEmpty
         let page = SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage)
         let batches = site.project.batches(of: product.id)
             .sorted { ($0.productionDate, $0.lot) > ($1.productionDate, $1.lot) }
@@ -25,6 +28,7 @@ enum OtherPages {
                  "recalled": batch.recall != nil, "href": "10/" + PercentEncoding.encode(batch.lot) + "/" + page]
             }
         c["batches"] = batches
+        c["embed_tag"] = "<script src=\"" + site.absolute(urlPath + "card.js") + "\" async></script>"
         c["has_batches"] = !batches.isEmpty
         let materials = PageFrame.materials(product, l)
         c["materials"] = materials

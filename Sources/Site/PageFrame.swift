@@ -94,7 +94,7 @@ enum PageFrame {
                 "scope": l.text(certificate.scope), "valid_from": l.date(certificate.validFrom),
                 "valid_until": l.date(certificate.validUntil), "from_iso": certificate.validFrom.description,
                 "until_iso": certificate.validUntil.description, "status_class": status.cssClass,
-                "status_text": status.text(l),
+                "status_text": status.text(l), "not_yet": { if case .notYetValid = status { return true }; return false }(),
             ]
             let proof = site.input.certificateProofs[certificate.id]
             row["signed"] = proof?.signedByCertifier ?? false
@@ -116,6 +116,12 @@ enum PageFrame {
             row["has_links"] = hasLinks
             return row
         }
+    }
+
+    /// The hero's certification badges: the certificate rows that hold on the build day (expired
+    /// and not-yet-valid ones are listed only under "What is certified").
+    static func badges(_ certificates: [[String: Any]]) -> [[String: Any]] {
+        certificates.filter { ($0["status_class"] as? String) != "bad" && ($0["not_yet"] as? Bool) != true }
     }
 
     /// A site-relative path given by the caller, made safe as a URL path (see `SiteLayout.urlSafePath`).

@@ -51,6 +51,7 @@ public struct SiteBuilder: Sendable {
         for l in site.localizers.indices { jobs.append(.home(l)) }
         for p in site.project.products.indices {
             jobs.append(.productLinkset(p))
+            jobs.append(.card(p))
             for l in site.localizers.indices { jobs.append(.product(p, l)) }
         }
         let products = Dictionary(site.project.products.enumerated().map { ($1.id, $0) }) { a, _ in a }
@@ -75,7 +76,7 @@ public struct SiteBuilder: Sendable {
 /// One unit of rendering work. `paths` lists what it writes so folders can be made first.
 enum SiteJob: Sendable {
     case assets, notFound, home(Int)
-    case product(Int, Int), productLinkset(Int)
+    case product(Int, Int), productLinkset(Int), card(Int)
     case batch(Int, Int, Int), batchLinkset(Int, Int)
     case units(Int, Int, Range<Int>)
 
@@ -93,7 +94,8 @@ enum SiteJob: Sendable {
         }
         switch self {
         case .assets:
-            var files = site.templates.assets.map { (SiteLayout.assetsDirectory + $0.key, $0.value) }
+            var files = site.templates.assets.filter { $0.key != CardView.rendererFile }
+                .map { (SiteLayout.assetsDirectory + $0.key, $0.value) }
             files += site.brandFiles.map { ($0.path, $0.data) }
             if let logo = site.logo { files.append((logo.path, logo.data)) }
             for images in site.images.values { files += images.map { ($0.path, $0.data) } }
@@ -111,6 +113,11 @@ enum SiteJob: Sendable {
             let product = project.products[p]
             return [(IdentifierPath.product(gtin: product.gtin) + "linkset.json",
                      Markup.jsonFile(StructuredData.productLinkset(product, site: site)))]
+        case .card(let p):
+            let product = project.products[p], folder = IdentifierPath.product(gtin: product.gtin)
+            let data = CardView.data(site, product)
+            return [(folder + "card.js", Data(CardView.script(site, data: data).utf8)),
+                    (folder + "card.json", Markup.jsonFile(data))]
         case .batch(let p, let b, let l):
             let product = project.products[p], batch = project.batches[b]
             return [(SiteLayout.batchFolder(gtin: product.gtin, lot: batch.lot) + page(l),

@@ -17,13 +17,18 @@ public enum DemoProject {
             base_url: https://oliveto.example
             languages: [en, it]
             signing_key: main
+            brand: {colour: "#5a6b2a", logo: images/logo.svg, typeface: serif}
             actors:
               - {id: rossi, name: Podere Rossi, role: grower, place: Montalcino, country: IT, website: "https://rossi.example"}
+              - {id: bianchi, name: Azienda Bianchi, role: grower, place: Castelnuovo dell'Abate, country: IT}
               - {id: frantoio, name: Frantoio Oliveto, role: mill, place: Sant'Angelo in Colle, country: IT}
               - {id: vetreria, name: Vetreria Senese, role: bottler, place: Siena, country: IT}
               - {id: trasporti, name: Trasporti Val d'Orcia, role: carrier, place: Firenze, country: IT}
             """,
         "keys/main.jwk": "{}",
+        "images/logo.svg": """
+            <svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#f6f1e1"/><path d="M14 50C24 40 34 28 50 14" fill="none" stroke="#4b5a23" stroke-width="3"/><circle cx="45" cy="38" r="4.5" fill="#2f3a22"/></svg>
+            """,
         "images/bottle.svg": """
             <svg xmlns="http://www.w3.org/2000/svg" width="240" height="320" viewBox="0 0 240 320"><rect width="240" height="320" fill="#f3f5f2"/><rect x="105" y="20" width="30" height="40" rx="4" fill="#3b3b2f"/><path d="M100 60h40v30c25 15 35 35 35 60v140a10 10 0 0 1-10 10H75a10 10 0 0 1-10-10V150c0-25 10-45 35-60z" fill="#6b7d2a"/><rect x="75" y="170" width="90" height="80" rx="6" fill="#f7f1dc"/><text x="120" y="215" font-family="serif" font-size="16" text-anchor="middle" fill="#3b3b2f">Oliveto</text></svg>
             """,
@@ -33,6 +38,7 @@ public enum DemoProject {
             description:
               en: Cold-pressed within six hours of picking. Fruity, with a peppery finish.
               it: Spremuto a freddo entro sei ore dalla raccolta. Fruttato, con un finale piccante.
+            story: {en: "Two family farms and one mill, six hours from tree to press.", it: "Due aziende di famiglia e un frantoio, sei ore dall'albero al torchio."}
             category: Olive oil
             net_quantity: 500 ml
             materials:
@@ -91,6 +97,7 @@ public enum DemoProject {
             retail_price: {amount: 18.50, currency: EUR}
             journey:
               - {actor: rossi, role: grower, place: Montalcino, lat: 43.0563, lon: 11.4890, date: 2026-10-12, what: {en: Olives hand-picked from 80-year-old trees, it: Olive raccolte a mano da alberi di 80 anni}}
+              - {actor: bianchi, place: Castelnuovo dell'Abate, lat: 43.0006, lon: 11.5253, date: 2026-10-12, what: Olives picked the same morning}
               - {actor: frantoio, role: mill, place: Sant'Angelo in Colle, lat: 42.9922, lon: 11.4375, date: 2026-10-12, what: {en: Cold-pressed within six hours, it: Spremute a freddo entro sei ore}}
               - {actor: vetreria, role: bottler, place: Siena, lat: 43.3188, lon: 11.3308, date: 2026-10-14, what: Bottled and sealed}
               - {actor: trasporti, role: carrier, place: Firenze, lat: 43.7696, lon: 11.2558, date: 2026-10-16, what: Delivered to the shop}

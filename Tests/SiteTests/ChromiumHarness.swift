@@ -19,6 +19,22 @@ enum ChromiumHarness {
         var evaluate: [String: String]
         /// Reader languages (`navigator.languages`), e.g. "it-IT,it"; nil keeps Chromium's.
         var acceptLanguage: String? = nil
+        /// Emulated `prefers-color-scheme` (`dark`), `prefers-reduced-motion` (`reduce`) and media type (`print`).
+        var colorScheme: String? = nil
+        var reducedMotion: String? = nil
+        var media: String? = nil
+        /// Load the page from the foreign origin (`Job.foreign`) instead of the site's.
+        var foreign: Bool = false
+        /// Run axe-core (`Job.axe`) on the page; its serious and critical violations land in `values["axe"]`.
+        var axe: Bool = false
+    }
+
+    /// A page of another site (a web shop) served from a second loopback port with its own
+    /// Content-Security-Policy header; `{{SITE}}` in either stands for the passport site's origin.
+    struct Foreign: Encodable {
+        var path: String
+        var html: String
+        var csp: String
     }
 
     struct Result: Decodable {
@@ -28,6 +44,8 @@ enum ChromiumHarness {
         var problems: [String]
         var requests: [String]
         var values: [String: String]
+        /// The shop's origin, for a visit to the foreign page.
+        var foreignOrigin: String?
     }
 
     struct Job: Encodable {
@@ -35,16 +53,19 @@ enum ChromiumHarness {
         var site: String
         var visits: [Visit]
         var serve404: Bool
+        var foreign: Foreign?
+        var axe: String?
     }
 
     /// - Parameter serve404: serve `404.html` for missing files, as GitHub Pages or nginx's
     ///   `error_page` do (`python3 -m http.server` answers a bare error page).
-    static func run(site: URL, visits: [Visit], serve404: Bool = false) throws -> [Result] {
+    static func run(site: URL, visits: [Visit], serve404: Bool = false, foreign: Foreign? = nil) throws -> [Result] {
         let folder = try TemporaryFolder.kept("cdp")
         let script = folder.appendingPathComponent("harness.py")
         try Data(source.utf8).write(to: script)
+        let axe = visits.contains(where: \.axe) ? AxeCore.script?.path : nil
         let input = try JSONEncoder().encode(Job(chromium: chromium, site: site.path, visits: visits,
-                                                              serve404: serve404))
+                                                 serve404: serve404, foreign: foreign, axe: axe))
         let result = try ExternalTool.run("python3", [script.path], input: input)
         guard result.status == 0 else {
             throw HarnessError(message: result.stderr)
@@ -77,6 +98,30 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])),
     functools.partial(Handler, directory=sys.argv[2])).serve_forever()
 """
+
+FOREIGN_SERVER = """
+import http.server, json, sys
+page = json.loads(sys.argv[2])
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        if self.path.split('?')[0] != page['path']:
+            self.send_response(404); self.end_headers(); return
+        body = page['html'].encode()
+        self.send_response(200)
+        self.send_header('Content-Type', 'text/html; charset=utf-8')
+        self.send_header('Content-Security-Policy', page['csp'])
+        self.send_header('Content-Length', str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args): pass
+http.server.ThreadingHTTPServer(('127.0.0.1', int(sys.argv[1])), Handler).serve_forever()
+"""
+
+AXE_RUN = """axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+  return r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+    .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) { return n.target.join(' '); }).slice(0, 4).join(', '); })
+    .join('; ');
+})"""
 
 def free_port():
     s = socket.socket(); s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]; s.close(); return port
@@ -169,6 +214,17 @@ def main():
     else:
         command = [sys.executable, '-m', 'http.server', '--bind', '127.0.0.1', str(http_port), '--directory', job['site']]
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children = [server]
+    foreign_origin = None
+    if job.get('foreign'):
+        page = dict(job['foreign'])
+        page['html'] = page['html'].replace('{{SITE}}', origin)
+        page['csp'] = page['csp'].replace('{{SITE}}', origin)
+        foreign_port = free_port()
+        foreign_origin = 'http://127.0.0.1:%d' % foreign_port
+        children.append(subprocess.Popen([sys.executable, '-c', FOREIGN_SERVER, str(foreign_port), json.dumps(page)],
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    axe_source = open(job['axe']).read() if job.get('axe') else None
     browser = subprocess.Popen([job['chromium'], '--headless=new', '--no-sandbox', '--disable-gpu',
                                 '--remote-debugging-port=%d' % cdp_port, '--remote-debugging-address=127.0.0.1',
                                 '--user-data-dir=' + profile, '--no-first-run', '--no-default-browser-check',
@@ -181,6 +237,7 @@ def main():
         for _ in range(200):
             try:
                 urllib.request.urlopen(origin + '/', timeout=1).read()
+                if foreign_origin: urllib.request.urlopen(foreign_origin + job['foreign']['path'], timeout=1).read()
                 pages = json.load(urllib.request.urlopen('http://127.0.0.1:%d/json/list' % cdp_port, timeout=1))
                 target = next((p for p in pages if p.get('type') == 'page'), None)
                 if target: break
@@ -197,8 +254,12 @@ def main():
                 ws.call('Emulation.setUserAgentOverride', {'userAgent': agent, 'acceptLanguage': visit['acceptLanguage']})
             ws.call('Emulation.setDeviceMetricsOverride', {'width': visit['width'], 'height': visit['height'],
                                                              'deviceScaleFactor': 1, 'mobile': visit['mobile']})
+            features = [{'name': 'prefers-color-scheme', 'value': visit.get('colorScheme') or 'light'},
+                        {'name': 'prefers-reduced-motion', 'value': visit.get('reducedMotion') or 'no-preference'}]
+            ws.call('Emulation.setEmulatedMedia', {'media': visit.get('media') or '', 'features': features})
             ws.events = []
-            ws.call('Page.navigate', {'url': origin + visit['path']})
+            base = foreign_origin if visit.get('foreign') else origin
+            ws.call('Page.navigate', {'url': base + visit['path']})
             last, stable_since = None, time.time()
             deadline = time.time() + 15
             while time.time() < deadline:
@@ -207,6 +268,9 @@ def main():
                 if state != last: last, stable_since = state, time.time()
                 elif state.endswith('|complete') and time.time() - stable_since > 0.8: break
             values = {name: evaluate(ws, expr) for name, expr in sorted(visit['evaluate'].items())}
+            if visit.get('axe') and axe_source:
+                evaluate(ws, axe_source + '; "loaded"')
+                values['axe'] = evaluate(ws, AXE_RUN)
             if visit.get('screenshot'):
                 metrics = ws.call('Page.getLayoutMetrics')
                 size = metrics.get('cssContentSize') or metrics['contentSize']
@@ -227,10 +291,11 @@ def main():
                 elif method == 'Network.requestWillBeSent':
                     requests.append(p['request']['url'])
             results.append({'path': visit['path'], 'finalURL': last.split('|')[0] if last else '', 'origin': origin,
+                            'foreignOrigin': foreign_origin if visit.get('foreign') else None,
                             'problems': problems, 'requests': requests, 'values': values})
     finally:
         # SIGKILL: a signal mask inherited from the test runner can leave SIGTERM pending forever.
-        for child in (browser, server):
+        for child in [browser] + children:
             child.kill()
             child.wait(10)
         shutil.rmtree(profile, ignore_errors=True)

@@ -65,7 +65,7 @@ enum Fixture {
             let jws = try passport(batch, did: did, tamper: false)
             let digest = SHA256Digest.hex(Data(jws.utf8))
             proofs[batch.id] = BatchProof(jwtPath: folder + "dpp.jwt", jsonPath: folder + "dpp.json",
-                                          jwtSHA256: digest)
+                                          jws: jws, jwtSHA256: digest)
         }
         var certificates: [String: CertificateProof] = [:]
         for (index, certificate) in project.certificates.enumerated() {

@@ -36,16 +36,29 @@ struct PartsTests {
         #expect(DistanceText.kilometres(0.01, l) == "0 km")
     }
 
-    @Test("the map fits every point inside the drawing with a round scale bar")
-    func map() {
-        let points = [GeoPoint(latitude: 43.05, longitude: 11.49), GeoPoint(latitude: 43.77, longitude: 11.25)]
-        let map = JourneyMap(points: points, labels: ["A", "B"])
-        for point in map.points {
-            #expect((0...JourneyMap.width).contains(point.x) && (0...map.height).contains(point.y))
+    @Test("any brand colour gives text and fills at WCAG AA, in light and dark mode")
+    func brandColours() throws {
+        for hex in ["#5a6b2a", "#ffeb3b", "#ffffff", "#000000", "#808080", "#e53935", "#00ff00", nil] as [String?] {
+            let style = BrandStyle(brand: Brand(colour: hex))
+            func value(_ name: String, dark: Bool) -> RGB? {
+                let part = dark ? style.css.components(separatedBy: "prefers-color-scheme: dark").last ?? ""
+                    : style.css.components(separatedBy: "@media").first ?? ""
+                guard let range = part.range(of: "--\(name): ") else { return nil }
+                return RGB(hex: String(part[range.upperBound...].prefix(7)))
+            }
+            let fill = try #require(value("brand-fill", dark: false)), text = try #require(value("brand-text", dark: false))
+            let darkText = try #require(value("brand-text", dark: true))
+            #expect(fill.contrast(with: BrandStyle.white) >= 4.5, "\(hex ?? "default"): white on \(fill.hex)")
+            #expect(text.contrast(with: BrandStyle.paper) >= 4.5 && text.contrast(with: BrandStyle.soft) >= 4.5,
+                    "\(hex ?? "default"): \(text.hex) on the page")
+            #expect(darkText.contrast(with: BrandStyle.darkPaper) >= 4.5 && darkText.contrast(with: BrandStyle.darkSoft) >= 4.5,
+                    "\(hex ?? "default"): \(darkText.hex) on the dark page")
         }
-        #expect([1.0, 2, 5, 10, 20, 50].contains(map.scaleKilometres))
-        let single = JourneyMap(points: [points[0]], labels: ["A"])
-        #expect(single.points.count == 1 && single.scaleKilometres > 0)
+        #expect(BrandStyle(brand: Brand(colour: "#5a6b2a")).css.contains("--brand: #5a6b2a"))
+        let serif = BrandStyle(brand: Brand(typeface: .serif))
+        #expect(serif.fontFiles == ["noto-serif-bold-latin.woff2", "noto-serif-bold-extended.woff2"])
+        #expect(serif.css.contains("url(\"fonts/noto-serif-bold-latin.woff2\")"))
+        #expect(BrandStyle(brand: Brand()).fontFiles.isEmpty && !BrandStyle(brand: Brand()).css.contains("@font-face"))
     }
 
     @Test("certificate status on a given day")
@@ -57,6 +70,7 @@ struct PartsTests {
         #expect(try on("2025-12-30") == .notYetValid(days: 2))
         #expect(try on("2026-06-01") == .valid)
         #expect(try on("2026-12-01") == .expiresSoon(days: 30))
+        #expect(try on("2026-11-30") == .valid, "amber only in the last 30 days")
         #expect(try on("2026-12-31") == .expiresSoon(days: 0))
         #expect(try on("2027-01-01") == .expired)
     }

@@ -68,7 +68,7 @@ struct TemplateTests {
         let page = try site.text("01/08012345000012/10/L2026A/index.html")
         #expect(page.contains("<footer>Our own footer Oliveto Cooperative</footer>"))
         #expect(page.contains("The road travelled"))
-        #expect(page.contains("Who earned what"), "strings missing from the override fall back to the shipped file")
+        #expect(page.contains("Who made it and what they earned"), "strings missing from the override fall back to the shipped file")
         #expect(try site.text("assets/site.css") == "body { color: black; }\n")
     }
 
