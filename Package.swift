@@ -63,7 +63,7 @@ let package = Package(
                 swiftSettings: strictSettings),
         .target(name: "Site", dependencies: [
             .product(name: "Mustache", package: "swift-mustache"),
-            "Credentials", "PassportModel", "DigitalLink", "Output",
+            "Credentials", "PassportModel", "DigitalLink", "Output", "JourneyMap",
         ], swiftSettings: strictSettings),
         .target(name: "Verify", dependencies: [
             "CZBar", "CPNG", "CJPEG", "Credentials", "DigitalLink",
