@@ -16,6 +16,14 @@ struct ChromiumTests {
     static let overflow = "String(document.documentElement.scrollWidth <= window.innerWidth)"
     static let verdict = "document.documentElement.dataset.verdict || 'none'"
     static let verdictText = "(document.getElementById('verdict') || {innerText: ''}).innerText"
+    /// Table headings broken over two lines ("Shar/e"), by their text's line boxes.
+    static let brokenHeadings = """
+        Array.prototype.filter.call(document.querySelectorAll('th'), function (th) {
+          var range = document.createRange(); range.selectNodeContents(th);
+          var lines = {}; Array.prototype.forEach.call(range.getClientRects(), function (r) { lines[Math.round(r.top)] = true; });
+          return th.textContent.trim().indexOf(' ') < 0 && Object.keys(lines).length > 1;
+        }).map(function (th) { return th.textContent; }).join(', ')
+        """
     /// Text elements whose colour on their background is below WCAG AA (4.5:1, or 3:1 for large text).
     static let contrast = """
         (function () {
@@ -89,7 +97,7 @@ struct ChromiumTests {
             for page in demo.pages {
                 visits.append(Self.visit(page.path, size, mobile: mobile, shot: "\(width)-\(page.name)",
                                          ["overflow": Self.overflow, "contrast": Self.contrast, "verdict": Self.verdict,
-                                          "verdictText": Self.verdictText]))
+                                          "verdictText": Self.verdictText, "headings": Self.brokenHeadings]))
             }
         }
         let results = try ChromiumHarness.run(site: demo.site, visits: visits, serve404: true)
@@ -100,6 +108,7 @@ struct ChromiumTests {
             #expect(result.values["overflow"] == "true", "\(page.name) scrolls sideways")
             #expect(result.values["contrast"] == "", "\(page.name) low contrast: \(result.values["contrast"] ?? "")")
             #expect(result.values["verdict"] == page.verdict, "\(page.name): \(result.values["verdictText"] ?? "")")
+            #expect(result.values["headings"] == "", "\(page.name) breaks a one-word heading: \(result.values["headings"] ?? "")")
         }
         let text = Dictionary(zip(demo.pages.map(\.name), results.prefix(demo.pages.count).map { $0.values["verdictText"] ?? "" })) { a, _ in a }
         #expect(text["batch"]?.contains("Genuine passport") == true)
