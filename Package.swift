@@ -54,8 +54,12 @@ let package = Package(
         // Keys, JWS, DIDs, the credential types shared by issuer and verifier. No record reader.
         .target(name: "Credentials", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "DigitalLink"],
                 swiftSettings: strictSettings),
+        // The value network: upstream passports, mass balance, value-share attestations, co-op
+        // member lists. No record reader, so the shop's side uses it too.
+        .target(name: "Network", dependencies: ["Credentials", "DigitalLink", "Output"],
+                swiftSettings: strictSettings),
         // Records → credentials: the only module that reads both.
-        .target(name: "Issuance", dependencies: ["PassportModel", "Credentials", "DigitalLink"],
+        .target(name: "Issuance", dependencies: ["PassportModel", "Credentials", "Network", "DigitalLink"],
                 swiftSettings: strictSettings),
 
         .target(name: "QRCode", dependencies: ["CQRencode"], swiftSettings: strictSettings),
@@ -66,19 +70,19 @@ let package = Package(
             "Credentials", "PassportModel", "DigitalLink", "Output", "JourneyMap",
         ], swiftSettings: strictSettings),
         .target(name: "Verify", dependencies: [
-            "CZBar", "CPNG", "CJPEG", "Credentials", "DigitalLink",
+            "CZBar", "CPNG", "CJPEG", "Credentials", "Network", "DigitalLink",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictSettings),
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
         .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials", "PassportBench"],
                           swiftSettings: strictSettings),
         .target(name: "BuildPipeline", dependencies: [
-            "PassportModel", "Credentials", "Issuance", "Site", "Labels", "QRCode", "DigitalLink", "Output",
+            "PassportModel", "Credentials", "Network", "Issuance", "Site", "Labels", "QRCode", "DigitalLink", "Output",
         ], swiftSettings: strictSettings),
         .executableTarget(name: "passport", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify", "Output", "Site",
-            "PassportBench",
+            "PassportBench", "Network",
         ], swiftSettings: strictSettings),
         // Tooling, outside the product modules: the measurements behind `passport bench`.
         .target(name: "PassportBench", dependencies: [

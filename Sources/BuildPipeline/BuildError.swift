@@ -1,6 +1,7 @@
 public import Credentials
 public import Output
 public import PassportModel
+public import Network
 
 /// Why a build (or init, or certify) could not finish. Nothing was written when one is thrown.
 public enum BuildError: Error, CustomStringConvertible, Sendable {
@@ -20,6 +21,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     case labels(String)
     /// Something else the user must fix, with the fix in the message.
     case invalid(String)
+    /// An upstream input, its mass balance, or a value-share attestation does not hold.
+    case network(NetworkError)
 
     public var description: String {
         switch self {
@@ -32,6 +35,7 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
         case .site(let message): return message
         case .labels(let message): return message
         case .invalid(let message): return message
+        case .network(let error): return error.description
         }
     }
 }

@@ -34,9 +34,11 @@ enum BundleWriter {
         } catch {
             throw .credential(error, context: "signing the verification bundle")
         }
-        return VerificationBundle(producerDID: credentials.issuer.did, producerName: project.producer.name,
-                                  didDocument: credentials.didDocument,
-                                  certifierDocuments: credentials.certifierDocuments,
-                                  passports: passports, conformity: conformity, manifest: manifest)
+        var bundle = VerificationBundle(producerDID: credentials.issuer.did, producerName: project.producer.name,
+                                        didDocument: credentials.didDocument,
+                                        certifierDocuments: credentials.certifierDocuments,
+                                        passports: passports, conformity: conformity, manifest: manifest)
+        bundle.network = credentials.network.evidence
+        return bundle
     }
 }

@@ -32,9 +32,11 @@ public struct CredentialSet: Sendable {
     public let conformity: [Conformity]
     /// Passports by batch id.
     public let passports: [String: Issued]
+    /// The checked inputs and confirmed value shares, and what the bundle carries of them.
+    public let network: ValueNetwork
 
     /// Loads the keys and signs everything the project describes.
-    public static func issue(project: Project) throws(BuildError) -> CredentialSet {
+    public static func issue(project: Project, displayRoot: String = "") throws(BuildError) -> CredentialSet {
         let root = URL(fileURLWithPath: project.root)
         let issuer: DIDWeb
         do { issuer = try DIDWeb(baseURL: project.producer.baseURL) } catch {
@@ -57,6 +59,7 @@ public struct CredentialSet: Sendable {
             conformity.append(try issueConformity(certificate, root: root, issuer: issuer, key: signingKey,
                                                   conformityIssuer: conformityIssuer, certifiers: certifiers))
         }
+        let network = try ValueNetwork.check(project, issuer: issuer, displayRoot: displayRoot)
         let passportIssuer = PassportIssuer(project: project, issuer: issuer)
         var passports: [String: Issued] = [:]
         for batch in project.batches {
@@ -69,12 +72,13 @@ public struct CredentialSet: Sendable {
                         sha256: entry.credential.sha256)
                 }
             }
-            let payload = passportIssuer.credential(for: batch, product: product, claims: claims)
+            let payload = passportIssuer.credential(for: batch, product: product, claims: claims,
+                                                    network: network.facts[batch.id] ?? .init())
             passports[batch.id] = try sign(payload, key: signingKey, issuer: issuer, context: "batches/\(batch.id).yaml")
         }
         return CredentialSet(issuer: issuer, signingKey: signingKey, publicKeys: publicKeys, didDocument: didDocument,
                              certifierDocuments: certifiers.mapValues(\.json), conformity: conformity,
-                             passports: passports)
+                             passports: passports, network: network)
     }
 
     private static func sign(_ payload: JSONValue, key: SigningKey, issuer: DIDWeb,

@@ -5,6 +5,8 @@ import PassportModel
 import Site
 public import Output
 import DigitalLink
+import Issuance
+import Network
 
 /// `passport build`: validated records in, signed credentials, the passport site, labels and the
 /// verification bundle out — all written atomically into the output folder.
@@ -38,6 +40,9 @@ public struct ProjectBuild {
         public var pages = 0
         public var labels = 0
         public var labelNotes: [String] = []
+        /// Upstream inputs checked, and value shares confirmed by their actors.
+        public var inputsChecked = 0
+        public var sharesConfirmed = 0
         public var output: URL
     }
 
@@ -52,9 +57,11 @@ public struct ProjectBuild {
         do { project = try ProjectLoader.load(root: options.projectRoot, displayRoot: options.displayRoot) } catch {
             throw .project(error)
         }
-        let credentials = try CredentialSet.issue(project: project)
+        let credentials = try CredentialSet.issue(project: project, displayRoot: options.displayRoot)
         let staged = try BuildError.output(try StagedOutput(destination: options.output))
         var report = Report(output: options.output)
+        report.inputsChecked = credentials.network.inputCount
+        report.sharesConfirmed = credentials.network.confirmedCount
         let site = try BuildError.output(try staged.part("site"))
         try writeCredentials(credentials, project: project, site: site, report: &report)
         report.pages = try writePages(credentials, project: project, site: site)
@@ -90,6 +97,9 @@ public struct ProjectBuild {
             try BuildError.output(try FileWriter.write(passport.jwt, to: folder.appendingPathComponent(PublishedPaths.passportJWT)))
             try BuildError.output(try FileWriter.write(passport.payload.serialized(pretty: true),
                             to: folder.appendingPathComponent(PublishedPaths.passportJSON)))
+            for file in credentials.network.attestationFiles[batch.id] ?? [] {
+                try BuildError.output(try FileWriter.write(file.jwt, to: folder.appendingPathComponent(file.path.removingPercentEncoding ?? file.path)))
+            }
             report.passports += 1
         }
         for entry in credentials.conformity {
@@ -140,16 +150,41 @@ extension ProjectBuild {
                 certifierKeyMultibase: entry.signedByCertifier ? certifierKey : nil)
         }
         let override = options.projectRoot.appendingPathComponent("templates/site")
-        let input = SiteInput(project: project, today: CalendarDate(containing: options.now), issuerDID: issuer.did,
+        var input = SiteInput(project: project, today: CalendarDate(containing: options.now), issuerDID: issuer.did,
                               keys: keys, batchProofs: batchProofs, certificateProofs: certificateProofs,
                               templatesOverride: ProjectFiles.exists(override) ? override : nil,
                               templatesDirectory: options.resources.templatesDirectory.appendingPathComponent("site"),
                               mapDirectory: options.resources.templatesDirectory.appendingPathComponent("map"),
                               webFontsDirectory: options.resources.fontsDirectory.appendingPathComponent("web"))
+        input.network = credentials.network.facts.mapValues(Self.view)
         do {
             return try SiteBuilder(input: input).write(to: site).pageCount
         } catch {
             throw .site(error.description)
         }
+    }
+}
+
+extension ProjectBuild {
+    /// A batch's network facts as its page shows them.
+    static func view(_ facts: PassportIssuer.NetworkFacts) -> BatchNetworkView {
+        var seen: Set<String> = []
+        var steps: [BatchNetworkView.Step] = []
+        for input in facts.inputs where seen.insert(input.batchLink).inserted {
+            for step in input.facts.journey {
+                guard let date = CalendarDate(step.date) else { continue }
+                steps.append(.init(place: step.place, latitude: step.latitude, longitude: step.longitude, date: date,
+                                   actor: step.actorName ?? input.producerName, producer: input.producerName,
+                                   what: step.activity))
+            }
+        }
+        let inputs = facts.inputs.map { input in
+            BatchNetworkView.Input(name: input.use.name, producer: input.producerName,
+                                   place: input.facts.journey.first?.place ?? input.facts.country,
+                                   product: input.productName, href: input.batchLink + "/", sha256: input.sha256,
+                                   quantity: input.used.description)
+        }
+        return BatchNetworkView(inputs: inputs, upstreamSteps: steps,
+                                confirmedBy: facts.confirmations.mapValues { $0.confirmation.actorName })
     }
 }

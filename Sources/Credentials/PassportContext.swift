@@ -1,4 +1,5 @@
-/// Our JSON-LD context: the properties a passport carries beyond UNTP 0.6.1.
+/// Our JSON-LD context: the properties a passport carries beyond UNTP 0.6.1, and the terms of
+/// value-share attestations and co-op member lists.
 ///
 /// UNTP's contexts define no `@vocab`, so every extra property must be defined here for JSON-LD
 /// expansion (safe mode) to keep working. Term IRIs live in one fixed namespace so passports from
@@ -13,7 +14,12 @@ public enum PassportContext {
         ("activity", nil), ("valueShares", nil), ("amountPerUnit", "xsd:decimal"), ("currency", nil),
         ("percentOfRetailPrice", "xsd:decimal"), ("retailPrice", "xsd:decimal"), ("bestBeforeDate", "xsd:date"),
         ("expiryDate", "xsd:date"), ("netQuantity", nil), ("quantityValue", "xsd:decimal"), ("quantityUnit", nil),
-        ("upstreamInputs", nil), ("upstreamPassport", "@id"), ("sha256", nil), ("inputName", nil),
+        ("upstreamInputs", nil), ("upstreamPassport", nil), ("sha256", nil), ("inputName", nil),
+        ("upstreamBatch", "@id"), ("upstreamProducer", nil), ("quantityUsed", nil), ("upstreamQuantity", nil),
+        ("batchQuantity", nil), ("confirmedBy", nil), ("confirmation", nil),
+        ("ValueShareAttestation", nil), ("ValueShareConfirmation", nil), ("attestedProducer", nil),
+        ("PassportMemberList", nil), ("MemberList", nil), ("listVersion", "xsd:integer"), ("members", nil),
+        ("memberSince", "xsd:date"), ("publicKeys", nil), ("publicKeyMultibase", nil), ("website", "@id"),
         ("unitsProduced", "xsd:integer"), ("serialRange", nil), ("firstSerial", nil), ("lastSerial", nil),
         ("recall", nil), ("recallDate", "xsd:date"), ("recallReason", nil),
     ]

@@ -18,6 +18,9 @@ public enum PublishedPaths {
     /// The signed passport and its decoded payload, inside the batch folder.
     public static let passportJWT = "dpp.jwt"
     public static let passportJSON = "dpp.json"
+    /// A value-share attestation an actor signed, inside the batch folder: `attestations/<actor>.jwt`.
+    public static func attestation(actorID: String) -> String { "attestations/\(PercentEncoding.encode(actorID)).jwt" }
+
     /// The signed conformity credential and its decoded payload, inside the certificate folder.
     public static let conformityJWT = "dcc.jwt"
     public static let conformityJSON = "dcc.json"

@@ -49,6 +49,43 @@ public struct VerificationBundle: Sendable {
     public var conformity: [String: String]
     /// The manifest as a compact JWS signed by the producer.
     public var manifest: String
+    /// What a shop needs to check the value network offline: upstream passports and value-share
+    /// attestations (empty for a producer without inputs or confirmed shares).
+    public var network: NetworkEvidence = NetworkEvidence()
+
+    /// Upstream passports, with what they are checked against, and value-share attestations.
+    /// Each is found by the SHA-256 the passport pins it with, so nothing here needs trusting.
+    public struct NetworkEvidence: Sendable, Equatable {
+        /// Per upstream producer DID: its DID document, its signed bundle manifest, and the
+        /// signed passports this producer's batches use.
+        public var upstream: [String: UpstreamParty] = [:]
+        /// Signed value-share attestations.
+        public var attestations: [String] = []
+        /// DID documents of did:web actors who signed attestations, by DID.
+        public var didDocuments: [String: JSONValue] = [:]
+
+        public init(upstream: [String: UpstreamParty] = [:], attestations: [String] = [],
+                    didDocuments: [String: JSONValue] = [:]) {
+            self.upstream = upstream
+            self.attestations = attestations
+            self.didDocuments = didDocuments
+        }
+
+        public var isEmpty: Bool { upstream.isEmpty && attestations.isEmpty && didDocuments.isEmpty }
+    }
+
+    /// One upstream producer's evidence.
+    public struct UpstreamParty: Sendable, Equatable {
+        public var didDocument: JSONValue
+        public var manifest: String
+        public var passports: [String]
+
+        public init(didDocument: JSONValue, manifest: String, passports: [String]) {
+            self.didDocument = didDocument
+            self.manifest = manifest
+            self.passports = passports
+        }
+    }
 
     public init(producerDID: String, producerName: String, didDocument: JSONValue, certifierDocuments: [String: JSONValue],
                 passports: [String: String], conformity: [String: String], manifest: String) {
@@ -82,10 +119,22 @@ public struct VerificationBundle: Sendable {
 
     /// The bundle as JSON (deterministic).
     public var json: JSONValue {
-        ["version": 1, "producer": ["id": .string(producerDID), "name": .string(producerName)],
-         "didDocument": didDocument, "certifiers": .object(certifierDocuments),
-         "passports": .object(passports.mapValues { .string($0) }),
-         "conformity": .object(conformity.mapValues { .string($0) }), "manifest": .string(manifest)]
+        var json: JSONValue = [
+            "version": 1, "producer": ["id": .string(producerDID), "name": .string(producerName)],
+            "didDocument": didDocument, "certifiers": .object(certifierDocuments),
+            "passports": .object(passports.mapValues { .string($0) }),
+            "conformity": .object(conformity.mapValues { .string($0) }), "manifest": .string(manifest)]
+        if !network.isEmpty {
+            json["network"] = [
+                "upstream": .object(network.upstream.mapValues { party in
+                    ["didDocument": party.didDocument, "manifest": .string(party.manifest),
+                     "passports": .array(party.passports.sorted().map { .string($0) })]
+                }),
+                "attestations": .array(network.attestations.sorted().map { .string($0) }),
+                "didDocuments": .object(network.didDocuments),
+            ]
+        }
+        return json
     }
 
     /// Reads a bundle written by `json`.
@@ -102,5 +151,18 @@ public struct VerificationBundle: Sendable {
                   certifierDocuments: json["certifiers"]?.objectValue ?? [:],
                   passports: passports.compactMapValues(\.stringValue),
                   conformity: conformity.compactMapValues(\.stringValue), manifest: manifest)
+        if let network = json["network"] {
+            var upstream: [String: UpstreamParty] = [:]
+            for (did, party) in network["upstream"]?.objectValue ?? [:] {
+                guard let document = party["didDocument"], let manifest = party["manifest"]?.stringValue else {
+                    throw .invalidJSON(reason: "the upstream evidence of \(did) lacks its DID document or manifest")
+                }
+                upstream[did] = UpstreamParty(didDocument: document, manifest: manifest,
+                                              passports: party["passports"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+            }
+            self.network = NetworkEvidence(upstream: upstream,
+                                           attestations: network["attestations"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                                           didDocuments: network["didDocuments"]?.objectValue ?? [:])
+        }
     }
 }

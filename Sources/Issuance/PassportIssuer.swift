@@ -1,5 +1,6 @@
 public import Credentials
 public import PassportModel
+public import Network
 internal import DigitalLink
 
 /// Turns a batch record into a UNTP Digital Product Passport (data model 0.6.1, VCDM 2.0).
@@ -33,8 +34,22 @@ public struct PassportIssuer: Sendable {
          .string(issuer.baseURL + "/" + PublishedPaths.context)]
     }
 
+    /// What the value network adds to one batch's passport: its inputs, checked against their
+    /// upstream passports (in the order of `batch.inputs`), and the value shares their actors
+    /// confirmed, with where each signed confirmation is published.
+    public struct NetworkFacts: Sendable {
+        public var inputs: [VerifiedInput]
+        public var confirmations: [String: (confirmation: ShareConfirmation, url: String)]
+
+        public init(inputs: [VerifiedInput] = [], confirmations: [String: (confirmation: ShareConfirmation, url: String)] = [:]) {
+            self.inputs = inputs
+            self.confirmations = confirmations
+        }
+    }
+
     /// The unsigned passport of `batch` (whose product must exist in the project).
-    public func credential(for batch: Batch, product: Product, claims: [ClaimEvidence]) -> JSONValue {
+    public func credential(for batch: Batch, product: Product, claims: [ClaimEvidence],
+                           network: NetworkFacts = NetworkFacts()) -> JSONValue {
         let base = issuer.baseURL
         let batchURL = base + "/" + IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
         let language = project.producer.defaultLanguage
@@ -75,15 +90,26 @@ public struct PassportIssuer: Sendable {
         }
         if let bestBefore = batch.bestBefore { subject["bestBeforeDate"] = .string(bestBefore.description) }
         if let expiry = batch.expiry { subject["expiryDate"] = .string(expiry.description) }
-        if !batch.valueShares.isEmpty { subject["valueShares"] = .array(batch.valueShares.map(valueShare)) }
+        let declared = batch.output.flatMap { Amount(value: $0.value, unitText: $0.unit) }
+            ?? Amount(value: Double(batch.quantity), unit: .units)
+        let quantity = NetworkTerms.batchQuantity(declared)
+        subject[quantity.key] = quantity.value
+        if !batch.valueShares.isEmpty {
+            subject["valueShares"] = .array(batch.valueShares.map { share in
+                var object = valueShare(share)
+                if let confirmed = network.confirmations[share.actor] {
+                    NetworkTerms.confirm(&object, by: confirmed.confirmation, publishedAt: confirmed.url)
+                }
+                return object
+            })
+        }
         if let price = batch.retailPrice, let currency = batch.retailCurrency {
             subject["retailPrice"] = .double(price)
             subject["currency"] = .string(currency)
         }
         if !batch.inputs.isEmpty {
-            subject["upstreamInputs"] = .array(batch.inputs.map { input in
-                ["inputName": .string(input.name.text(in: language)), "upstreamPassport": .string(input.passportURL),
-                 "sha256": .string(input.sha256)]
+            subject[NetworkTerms.inputsKey] = .array(zip(batch.inputs, network.inputs).map { record, verified in
+                NetworkTerms.input(verified, name: record.name.text(in: language))
             })
         }
         if let serials = batch.serials {

@@ -1,13 +1,13 @@
 import DigitalLink
 /// Reads `batches/<id>.yaml`.
 enum BatchRecord {
-    static let fields = ["product", "lot", "production_date", "best_before", "expiry", "quantity",
+    static let fields = ["product", "lot", "production_date", "best_before", "expiry", "quantity", "output",
                          "serialized", "retail_price", "journey", "value_shares", "inputs", "recall"]
     static let serialFields = ["prefix", "first", "count", "digits"]
     static let priceFields = ["amount", "currency"]
     static let stepFields = ["actor", "role", "place", "lat", "lon", "date", "what"]
     static let shareFields = ["actor", "amount", "currency", "percent"]
-    static let inputFields = ["name", "passport", "sha256", "quantity"]
+    static let inputFields = ["name", "batch", "sha256", "quantity", "yield"]
     static let recallFields = ["date", "reason"]
 
     static func read(_ map: MapReader, id: String) -> Batch? {
@@ -31,6 +31,7 @@ enum BatchRecord {
             map.reader.report(map.value("quantity"), map.field("quantity"), "must be at least 1",
                               fix: "write how many units the batch holds")
         }
+        let output = ProductRecord.readQuantity(map, "output", required: false)
         let serials = readSerials(map, quantity: quantity)
         var retailPrice: Double?, retailCurrency: String?
         if let price = map.nested("retail_price", required: false, allowed: priceFields,
@@ -50,7 +51,7 @@ enum BatchRecord {
         }
         guard let product, let lot, let production, let quantity else { return nil }
         return Batch(id: id, product: product, lot: lot, productionDate: production, bestBefore: bestBefore,
-                     expiry: expiry, quantity: quantity, serials: serials, retailPrice: retailPrice,
+                     expiry: expiry, quantity: quantity, output: output, serials: serials, retailPrice: retailPrice,
                      retailCurrency: retailCurrency, journey: journey, valueShares: shares, inputs: inputs,
                      recall: recall, location: map.reader.location(map.node), fieldLocations: map.fieldLocations)
     }
@@ -124,23 +125,39 @@ enum BatchRecord {
 
     private static func readInputs(_ map: MapReader) -> [UpstreamInput] {
         map.list("inputs", required: false, allowed: inputFields,
-                 example: "[{name: Glass bottle, passport: https://…/dpp.jwt, sha256: …}]") { entry, _ in
+                 example: "[{name: Glass bottle, batch: https://vetreria.example/01/…/10/…, sha256: …, quantity: 1200 unit}]") { entry, _ in
             let name = entry.localized("name", example: "Glass bottle")
-            let url = entry.string("passport", example: "https://vetreria.example/01/…/dpp.jwt")
-            if let url, !url.hasPrefix("https://") || url.contains(" ") {
-                entry.reader.report(entry.value("passport"), entry.field("passport"),
-                                    "`\(url)` is not an https address", fix: "link the upstream passport by its https URL")
+            let link = entry.string("batch", example: "https://vetreria.example/01/08098765000018/10/V2026-09")
+            if let link, !link.hasPrefix("https://") || link.contains(" ") || !link.contains("/01/") || !link.contains("/10/") {
+                entry.reader.report(entry.value("batch"), entry.field("batch"),
+                                    "`\(link)` is not the https Digital Link of a batch",
+                                    fix: "write the upstream batch's address, https://<its site>/01/<gtin>/10/<lot> (`passport inputs add` prints it)")
             }
             let digest = entry.string("sha256", example: "<64 hex characters>")
             if let digest, !FieldRules.isSHA256Hex(digest) {
                 entry.reader.report(entry.value("sha256"), entry.field("sha256"),
                                     "not a SHA-256 digest (64 lower-case hex characters)",
-                                    fix: "run `sha256sum` on the upstream passport file and paste the digest")
+                                    fix: "paste the digest `passport inputs add` printed for this batch")
             }
-            let quantity = ProductRecord.readQuantity(entry, "quantity", required: false)
-            guard let name, let url, let digest, FieldRules.isSHA256Hex(digest) else { return nil }
-            return UpstreamInput(name: name, passportURL: url, sha256: digest, quantity: quantity,
-                                 location: entry.reader.location(entry.node))
+            let quantity = ProductRecord.readQuantity(entry, "quantity", required: true)
+            let yield = readYield(entry)
+            guard let name, let link, let digest, let quantity, FieldRules.isSHA256Hex(digest) else { return nil }
+            return UpstreamInput(name: name, batchLink: link, sha256: digest, quantity: quantity, yield: yield,
+                                 location: entry.reader.location(entry.node), field: entry.path)
         }
+    }
+
+    /// `yield: 0.16 l/kg`.
+    private static func readYield(_ entry: MapReader) -> YieldRatio? {
+        guard let text = entry.string("yield", required: false, example: "0.16 l/kg") else { return nil }
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        let units = parts.count == 2 ? parts[1].split(separator: "/") : []
+        guard parts.count == 2, let value = Double(parts[0]), value > 0, value.isFinite, units.count == 2,
+              FieldRules.quantityUnits.contains(String(units[0])), FieldRules.quantityUnits.contains(String(units[1])) else {
+            entry.reader.report(entry.value("yield"), entry.field("yield"), "`\(text)` is not a yield",
+                                fix: "write how much of this input one unit of the upstream material gives, e.g. `0.16 l/kg`")
+            return nil
+        }
+        return YieldRatio(value: value, output: String(units[0]), per: String(units[1]))
     }
 }

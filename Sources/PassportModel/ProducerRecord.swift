@@ -2,7 +2,7 @@
 enum ProducerRecord {
     static let fields = ["name", "description", "address", "country", "email", "phone", "base_url",
                          "gs1_company_prefix", "languages", "signing_key", "actors", "brand"]
-    static let actorFields = ["id", "name", "role", "place", "country", "website"]
+    static let actorFields = ["id", "name", "role", "place", "country", "website", "did"]
 
     static func read(_ map: MapReader) -> Producer? {
         let languages = readLanguages(map)
@@ -87,6 +87,11 @@ enum ProducerRecord {
             let place = entry.string("place", required: false, example: "Montalcino")
             let country = readCountry(entry, "country", required: false)
             let website = entry.string("website", required: false, example: "https://rossi.example")
+            let did = entry.string("did", required: false, example: "did:web:rossi.example")
+            if let did, !(did.hasPrefix("did:web:") || did.hasPrefix("did:key:z6Mk")) || did.contains(" ") || did.contains("#") {
+                entry.reader.report(entry.value("did"), entry.field("did"), "`\(did)` is not a did:web or did:key identity",
+                                    fix: "write the DID the actor gave you, e.g. `did:web:rossi.example` or `did:key:z6Mk…`")
+            }
             guard let id, let name, let role else { return nil }
             if !FieldRules.isIdentifier(id) {
                 entry.reader.report(entry.value("id"), entry.field("id"), "`\(id)` is not a usable id",
@@ -96,7 +101,7 @@ enum ProducerRecord {
                 entry.reader.report(entry.value("id"), entry.field("id"), "actor id `\(id)` is used twice",
                                     fix: "give each actor its own id")
             }
-            return Actor(id: id, name: name, role: role, place: place, country: country, website: website,
+            return Actor(id: id, name: name, role: role, place: place, country: country, website: website, did: did,
                          location: entry.reader.location(entry.node))
         }
     }

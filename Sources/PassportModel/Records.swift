@@ -39,6 +39,8 @@ public struct Actor: Sendable, Hashable {
     public var place: String?
     public var country: String?
     public var website: String?
+    /// The actor's own identity (`did:web:…` or `did:key:…`), whose signature confirms its value shares.
+    public var did: String?
     public var location: SourceLocation
 }
 
@@ -125,12 +127,24 @@ public struct ValueShare: Sendable, Hashable {
 /// An upstream material that has its own passport.
 public struct UpstreamInput: Sendable, Hashable {
     public var name: LocalizedText
-    /// Where the upstream passport (a vc+jwt or JSON credential) is published.
-    public var passportURL: String
-    /// SHA-256 of that credential's bytes, 64 lower-case hex characters.
+    /// The GS1 Digital Link of the upstream batch (`https://<its site>/01/<gtin>/10/<lot>`).
+    public var batchLink: String
+    /// SHA-256 of the upstream's signed passport (`dpp.jwt`), 64 lower-case hex characters.
     public var sha256: String
-    public var quantity: Quantity?
+    /// How much of it this batch uses.
+    public var quantity: Quantity
+    /// How much of this input's unit one unit of the upstream material gives (`0.16 l/kg`).
+    public var yield: YieldRatio?
     public var location: SourceLocation
+    /// The field path for messages, e.g. `inputs[1]`.
+    public var field: String
+}
+
+/// A declared yield: `value` of `output` per one `per` (`0.16 l/kg`).
+public struct YieldRatio: Sendable, Hashable {
+    public var value: Double
+    public var output: String
+    public var per: String
 }
 
 /// A recall: the batch must not be sold or used.
@@ -150,6 +164,9 @@ public struct Batch: Sendable, Hashable {
     public var bestBefore: CalendarDate?
     public var expiry: CalendarDate?
     public var quantity: Int
+    /// What the whole batch amounts to for the producers who use it (`4000 kg`); nil means
+    /// `quantity` units.
+    public var output: Quantity?
     /// Present when every unit carries its own serial number.
     public var serials: SerialRange?
     public var retailPrice: Double?

@@ -26,17 +26,13 @@ enum BatchPage {
         c.merge(shared ?? productParts(site, product, l, root: root)) { _, part in part }
         c["batch"] = batchContext(batch, l)
         c["verdict"] = VerdictView.context(site, product, batch, urlPath: urlPath, l)
-        let journey = JourneyView(batch: batch, producer: producer,
-                                  map: site.maps.svg(batch, language: l.language), l: l)
+        let network = site.input.network[batch.id] ?? BatchNetworkView()
+        let journey = JourneyView(batch: batch, producer: producer, upstream: network.upstreamSteps,
+                                  map: site.maps.svg(batch, upstream: network.upstreamSteps, language: l.language), l: l)
         c["journey"] = journey.context
         PageFrame.put(&c, "origin", journey.origin)
-        if let value = ValueShareView.context(batch, producer: producer, l) { c["value"] = value }
-        let inputs = batch.inputs.map { input -> [String: Any] in
-            var row: [String: Any] = ["name": l.text(input.name), "url": input.passportURL, "sha256": input.sha256]
-            PageFrame.put(&row, "href", Markup.externalHref(input.passportURL))
-            PageFrame.put(&row, "quantity", input.quantity.map(l.quantity))
-            return row
-        }
+        if let value = ValueShareView.context(batch, producer: producer, confirmedBy: network.confirmedBy, l) { c["value"] = value }
+        let inputs = network.inputsContext(l)
         c["inputs"] = inputs
         c["has_inputs"] = !inputs.isEmpty
         let actorIDs = Set(batch.journey.map(\.actor) + batch.valueShares.map(\.actor))

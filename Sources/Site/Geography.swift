@@ -35,13 +35,14 @@ struct SiteMaps: Sendable {
     /// Map key (see `key`) → the `<svg>` element.
     let svgs: [String: String]
 
-    init(project: Project, localizers: [Localizer], base: BaseMap?) {
+    /// - Parameter network: per batch id, the upstream steps joined before the batch's own.
+    init(project: Project, localizers: [Localizer], base: BaseMap?, network: [String: BatchNetworkView] = [:]) {
         guard let base else { svgs = [:]; return }
         var list: [(key: String, steps: [MapStep], title: String)] = []
         var seen = Set<String>()
         for l in localizers {
             for batch in project.batches where !batch.journey.isEmpty {
-                let steps = Self.steps(batch)
+                let steps = Self.steps(batch, upstream: network[batch.id]?.upstreamSteps ?? [])
                 let key = Self.key(steps, language: l.language)
                 if seen.insert(key).inserted { list.append((key, steps, l["map_title"])) }
             }
@@ -59,13 +60,16 @@ struct SiteMaps: Sendable {
     }
 
     /// The map of a batch's journey in a language, if it has one.
-    func svg(_ batch: Batch, language: String) -> String? {
-        svgs[Self.key(Self.steps(batch), language: language)]
+    func svg(_ batch: Batch, upstream: [BatchNetworkView.Step] = [], language: String) -> String? {
+        svgs[Self.key(Self.steps(batch, upstream: upstream), language: language)]
     }
 
-    static func steps(_ batch: Batch) -> [MapStep] {
-        batch.journey.enumerated().map { index, step in
-            MapStep(latitude: step.latitude, longitude: step.longitude, label: step.place, number: index + 1)
+    /// The map's steps: the upstream journeys (as the timeline orders them), then the batch's own.
+    static func steps(_ batch: Batch, upstream: [BatchNetworkView.Step] = []) -> [MapStep] {
+        let points = BatchNetworkView.Step.ordered(upstream).map { ($0.latitude, $0.longitude, $0.place) }
+            + batch.journey.map { ($0.latitude, $0.longitude, $0.place) }
+        return points.enumerated().map { index, point in
+            MapStep(latitude: point.0, longitude: point.1, label: point.2, number: index + 1)
         }
     }
 

@@ -8,39 +8,51 @@ struct JourneyView {
     /// several sources "From 3 farms around Montalcino".
     let origin: String?
 
-    init(batch: Batch, producer: Producer, map: String?, l: Localizer) {
+    /// - Parameter upstream: the steps of the upstream batches' journeys (from their signed
+    ///   passports), joined before this batch's own, each marked with whose passport it is from.
+    init(batch: Batch, producer: Producer, upstream: [BatchNetworkView.Step] = [], map: String?, l: Localizer) {
         let steps = batch.journey
         guard let first = steps.first, let last = steps.last else {
             context = ["summary": l["journey_none"], "steps": [[String: Any]]()]
             origin = nil
             return
         }
-        let points = steps.map { GeoPoint(latitude: $0.latitude, longitude: $0.longitude) }
-        var total = 0.0
         var rows: [[String: Any]] = []
-        for (index, step) in steps.enumerated() {
+        var points: [GeoPoint] = []
+        for step in BatchNetworkView.Step.ordered(upstream) {
+            var row: [String: Any] = ["date": l.date(step.date), "date_iso": step.date.description, "place": step.place,
+                                      "actor": step.actor,
+                                      "from": l.format("journey_from_upstream", ["producer": step.producer])]
+            PageFrame.put(&row, "what", step.what)
+            rows.append(row)
+            points.append(GeoPoint(latitude: step.latitude, longitude: step.longitude))
+        }
+        for step in steps {
             let actor = producer.actor(step.actor)
-            var row: [String: Any] = ["n": String(index + 1), "date": l.date(step.date),
-                                      "date_iso": step.date.description, "place": step.place,
+            var row: [String: Any] = ["date": l.date(step.date), "date_iso": step.date.description, "place": step.place,
                                       "actor": actor?.name ?? step.actor]
             PageFrame.put(&row, "role", Self.role(step, producer))
             PageFrame.put(&row, "country", actor?.country.map(l.country))
             PageFrame.put(&row, "what", l.text(step.description))
-            if index > 0 {
-                let leg = points[index - 1].distance(to: points[index])
-                total += leg
-                if leg >= 0.05 { row["leg"] = "+" + DistanceText.kilometres(leg, l) }
-            }
             rows.append(row)
+            points.append(GeoPoint(latitude: step.latitude, longitude: step.longitude))
+        }
+        var total = 0.0
+        for index in rows.indices {
+            rows[index]["n"] = String(index + 1)
+            guard index > 0 else { continue }
+            let leg = points[index - 1].distance(to: points[index])
+            total += leg
+            if leg >= 0.05 { rows[index]["leg"] = "+" + DistanceText.kilometres(leg, l) }
         }
         origin = Self.origin(steps, producer: producer, l: l)
         var context: [String: Any] = ["steps": rows]
-        if steps.count == 1 || total < 0.05 {
+        if rows.count == 1 || total < 0.05 {
             context["summary"] = l.format("journey_summary_one", ["from": Self.placeName(first, producer: producer, l: l)])
         } else {
             context["summary"] = l.format("journey_summary", [
-                "km": DistanceText.kilometres(total, l), "steps": String(steps.count),
-                "from": first.place, "to": last.place,
+                "km": DistanceText.kilometres(total, l), "steps": String(rows.count),
+                "from": (rows.first?["place"] as? String) ?? first.place, "to": last.place,
             ])
         }
         context["total"] = DistanceText.kilometres(total, l)

@@ -27,6 +27,8 @@ public struct SiteInput: Sendable {
     public var mapDirectory: URL
     /// The bundled web fonts (`Fonts/web`) a brand's typeface is copied from.
     public var webFontsDirectory: URL
+    /// Per batch id: its checked inputs, the upstream journeys and the confirmed value shares.
+    public var network: [String: BatchNetworkView] = [:]
     /// At most this many per-unit landing pages are written per batch; units beyond it are still
     /// resolved by `404.html` on hosts that serve it (see docs/site.md).
     public var unitPageLimit: Int

@@ -80,7 +80,7 @@ struct SiteModel: Sendable {
         } catch {
             throw .baseMap(error.description)
         }
-        maps = SiteMaps(project: project, localizers: localizers, base: base)
+        maps = SiteMaps(project: project, localizers: localizers, base: base, network: input.network)
         var evidence: [String: (path: String, data: Data)] = [:]
         var status: [String: CertificateStatus] = [:]
         for certificate in project.certificates {

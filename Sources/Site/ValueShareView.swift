@@ -1,9 +1,12 @@
 import PassportModel
 
 /// Who received what per unit: one row each (name, role, amount, share of the price, bar), plus the
-/// rest of the price. A row's `confirmed_by` is where a value-share confirmation will show.
+/// rest of the price. A row's `confirmed_by` names who confirmed the share with a signed
+/// attestation; otherwise `declared` says the producer declared it.
 enum ValueShareView {
-    static func context(_ batch: Batch, producer: Producer, _ l: Localizer) -> [String: Any]? {
+    /// - Parameter confirmedBy: actor id → who confirmed that share with a signed attestation.
+    static func context(_ batch: Batch, producer: Producer, confirmedBy: [String: String] = [:],
+                        _ l: Localizer) -> [String: Any]? {
         guard !batch.valueShares.isEmpty else { return nil }
         let price = batch.retailPrice.flatMap { $0 > 0 ? $0 : nil }
         let currency = batch.retailCurrency ?? batch.valueShares.compactMap(\.currency).first
@@ -24,8 +27,14 @@ enum ValueShareView {
                 width = amountTotal > 0 ? (amount ?? 0) / amountTotal * 100 : 0
             }
             usedPercent += percent ?? 0
-            rows.append(row(name: actor?.name ?? share.actor, role: actor?.role ?? "", amount: amount,
-                            currency: currency, percent: percent, width: width, rest: false, l))
+            var shareRow = row(name: actor?.name ?? share.actor, role: actor?.role ?? "", amount: amount,
+                               currency: currency, percent: percent, width: width, rest: false, l)
+            if let confirmer = confirmedBy[share.actor] {
+                shareRow["confirmed_by"] = l.format("share_confirmed_by", ["actor": confirmer])
+            } else {
+                shareRow["declared"] = l["share_declared"]
+            }
+            rows.append(shareRow)
         }
         if let price, usedPercent < 99.95 {
             let restPercent = 100 - usedPercent

@@ -15,45 +15,20 @@ struct BundleManifest: Sendable {
     let conformitySHA256: [String: String]
 
     /// The key batches are filed under.
-    static func key(gtin: String, lot: String) -> String { gtin + "/" + lot }
+    static func key(gtin: String, lot: String) -> String { VerificationBundle.Manifest.key(gtin: gtin, lot: lot) }
 
     /// Reads the manifest payload (bytes already verified against the producer's keys).
     init(payload data: Data, path: String) throws(VerifyError) {
-        let json: JSONValue
-        do { json = try JSONValue(parsing: data) } catch {
-            throw .invalidBundle(path: path, reason: "the manifest is not JSON (\(error.description))")
+        let content: VerificationBundle.Manifest
+        do { content = try VerificationBundle.Manifest(payload: data) } catch {
+            if case .invalidJSON(let reason) = error { throw .invalidBundle(path: path, reason: reason) }
+            throw .invalidBundle(path: path, reason: error.description)
         }
-        guard json["type"]?.stringValue == "PassportBundleManifest", let issuer = json["iss"]?.stringValue,
-              let created = json["createdAt"]?.stringValue, let createdAt = XSDDateTime.date(from: created),
-              let entries = json["batches"]?.arrayValue else {
-            throw .invalidBundle(path: path, reason: "the manifest lacks its type, issuer, creation time or batch list")
-        }
-        var batches: [String: VerificationBundle.BatchEntry] = [:]
-        for entry in entries {
-            guard let gtin = entry["gtin"]?.stringValue, let lot = entry["lot"]?.stringValue,
-                  let digest = entry["passportSHA256"]?.stringValue else {
-                throw .invalidBundle(path: path, reason: "a manifest batch lacks \"gtin\", \"lot\" or \"passportSHA256\"")
-            }
-            var serials: VerificationBundle.SerialSpan?
-            if let span = entry["serials"] {
-                guard let prefix = span["prefix"]?.stringValue, let first = span["first"]?.intValue,
-                      let count = span["count"]?.intValue, let digits = span["digits"]?.intValue,
-                      first >= 0, count >= 0, digits >= 0, first <= Int.max - count else {
-                    throw .invalidBundle(path: path, reason: "the serial range of \(gtin)/\(lot) is not readable")
-                }
-                serials = .init(prefix: prefix, first: first, count: count, digits: digits)
-            }
-            let recall = entry["recalled"].map {
-                VerificationBundle.RecallEntry(date: $0["date"]?.stringValue ?? "", reason: $0["reason"]?.stringValue ?? "")
-            }
-            batches[Self.key(gtin: gtin, lot: lot)] = .init(gtin: gtin, lot: lot, passportSHA256: digest,
-                                                           serials: serials, recalled: recall)
-        }
-        self.issuer = issuer
-        self.createdAt = createdAt
-        self.createdAtText = created
-        self.batches = batches
-        self.conformitySHA256 = (json["conformitySHA256"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        self.issuer = content.issuer
+        self.createdAt = content.createdAt
+        self.createdAtText = content.createdAtText
+        self.batches = content.batches
+        self.conformitySHA256 = content.conformitySHA256
     }
 
     /// `createdAt` of a bundle's manifest without checking its signature — only for comparing a
