@@ -1,19 +1,33 @@
 import Credentials
+import Network
 public import Foundation
 import Labels
 import PassportModel
 public import Output
 
-/// `passport init`: a complete example project — a small olive-oil cooperative — with its own
-/// signing key, a certifier (with a key of its own) that has signed two certificates, and an
-/// upstream supplier whose passport one input points at.
+/// `passport init`: a complete example — a small olive-oil cooperative (mill and bottler) in a
+/// value network. The co-op's project is the folder itself; beside its records live, each in its
+/// own folder with its own keys, the certifier that signed two certificates, the partners
+/// upstream (two growers and a bottle maker, whose passports its inputs use, and a grower
+/// without a website that confirms its share with a did:key), and the co-op's network folder
+/// with the member list shops import. Everything is built in order, so the co-op's project
+/// checks and builds at once.
 public enum Scaffold {
     public struct Result: Sendable {
         public var projectRoot: URL
         public var keyFingerprint: String
+        /// The network folder and its trust list's fingerprint.
+        public var networkRoot: URL
+        public var networkFingerprint: String
     }
 
-    public static func create(at root: URL, display: String, resources: ResourceLocator) throws(BuildError) -> Result {
+    /// The partner projects upstream, by folder: their passports feed the co-op's inputs.
+    static let suppliers = ["podere-rossi": "ROSSI", "fattoria-bianchi": "BIANCHI", "vetreria": "VETRERIA"]
+    /// The value shares the example's actors confirm: (lot, actor id, the actor's folder).
+    static let confirmations = [("L2026A", "rossi", "podere-rossi"), ("L2026A", "bianchi", "fattoria-bianchi"),
+                                ("L2026A", "verdi", "verdi"), ("N2026S", "rossi", "podere-rossi"), ("N2026S", "verdi", "verdi")]
+
+    public static func create(at root: URL, display: String, resources: ResourceLocator, now: Date) throws(BuildError) -> Result {
         let fileManager = FileManager.default
         if let contents = try? fileManager.contentsOfDirectory(atPath: root.path), !contents.isEmpty {
             throw .invalid("\(display) already exists and is not empty — choose a new folder name, or empty it first")
@@ -27,14 +41,22 @@ public enum Scaffold {
         do {
             try fileManager.createDirectory(at: staging.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fileManager.copyItem(at: starter, to: staging)
-            try fileManager.createDirectory(at: staging.appendingPathComponent("certifier"), withIntermediateDirectories: true)
+            for folder in ["certifier", "network/members", "attestations"] {
+                try fileManager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
         } catch {
             throw .file(path: root.path, reason: "cannot create the project (\(error.localizedDescription))")
         }
-        let key: SigningKey
+        let partners = staging.appendingPathComponent("partners")
+        let key: SigningKey, networkKey: SigningKey, verdi: SigningKey
         do {
             key = try KeyStore(projectDirectory: staging).create(id: "main")
             _ = try KeyStore(projectDirectory: staging.appendingPathComponent("certifier")).create(id: "main")
+            networkKey = try KeyStore(projectDirectory: staging.appendingPathComponent("network")).create(id: "main")
+            verdi = try KeyStore(projectDirectory: partners.appendingPathComponent("verdi")).create(id: "main")
+            for name in suppliers.keys.sorted() {
+                _ = try KeyStore(projectDirectory: partners.appendingPathComponent(name)).create(id: "main")
+            }
         } catch { throw .credential(error, context: "creating keys") }
         try BuildError.output(try FileWriter.write("""
             # The certifier's own folder, for the demo: in real life this lives with the certifier,
@@ -44,52 +66,62 @@ public enum Scaffold {
             signing_key: main
 
             """, to: staging.appendingPathComponent("certifier/certifier.yaml")))
-        try BuildError.output(try FileWriter.write("keys/\ncertifier/keys/\n", to: staging.appendingPathComponent(".gitignore")))
-        let digest = try writeUpstreamPassport(into: staging)
-        let batch = staging.appendingPathComponent("batches/evo-2026-a.yaml")
-        let text = String(decoding: try ProjectFiles.read(batch), as: UTF8.self)
-        try BuildError.output(try FileWriter.write(text.replacingOccurrences(of: "{{UPSTREAM_SHA256}}", with: digest), to: batch))
+        try BuildError.output(try FileWriter.write("""
+            keys/
+            output/
+            certifier/keys/
+            network/keys/
+            network/output/
+            partners/*/keys/
+            partners/*/output/
+            partners/*/requests/
+
+            """, to: staging.appendingPathComponent(".gitignore")))
+        var replacements = ["{{VERDI_DID}}": DIDKey(publicKey: verdi.publicKey).did]
+        // The partners upstream build their passports; the co-op imports them, checked.
+        for (name, placeholder) in suppliers.sorted(by: { $0.key < $1.key }) {
+            let folder = partners.appendingPathComponent(name)
+            _ = try ProjectBuild(options: .init(projectRoot: folder, displayRoot: "partners/\(name)",
+                                                output: folder.appendingPathComponent("output"), now: now,
+                                                resources: resources, renderLabels: false)).run()
+            let imported: UpstreamImport.Report
+            do {
+                imported = try UpstreamImport.importLocal(source: folder.appendingPathComponent("output").path, projectRoot: staging)
+            } catch { throw .network(error) }
+            replacements["{{\(placeholder)_SHA256}}"] = imported.batches.first?.sha256 ?? ""
+        }
+        for file in ["passport.yaml", "batches/evo-2026-a.yaml", "batches/novello-2026-s.yaml"] {
+            let url = staging.appendingPathComponent(file)
+            var text = String(decoding: try ProjectFiles.read(url), as: UTF8.self)
+            for (placeholder, value) in replacements { text = text.replacingOccurrences(of: placeholder, with: value) }
+            try BuildError.output(try FileWriter.writeAtomically(Data(text.utf8), to: url))
+        }
+        // The actors confirm their value shares: the co-op asks, each signs in its own folder.
+        for (lot, actor, folder) in confirmations {
+            let actorRoot = partners.appendingPathComponent(folder)
+            let request = try Attest.request(projectRoot: staging, displayRoot: display, lot: lot, actorID: actor,
+                                             outputFolder: actorRoot.appendingPathComponent("requests"))
+            _ = try Attest.sign(requestFile: request, requestDisplay: request.lastPathComponent, actorRoot: actorRoot,
+                                actorDisplay: "partners/\(folder)", outputFolder: staging.appendingPathComponent("attestations"),
+                                now: now)
+        }
         _ = try Certify.run(certifierRoot: staging.appendingPathComponent("certifier"), certifierDisplay: "certifier",
                             projectRoot: staging, projectDisplay: display, certificateIDs: [])
+        // The co-op's network lists the co-op and its partners with passports.
+        let network = staging.appendingPathComponent("network")
+        _ = try ProjectBuild(options: .init(projectRoot: staging, displayRoot: display,
+                                            output: staging.appendingPathComponent("output"), now: now,
+                                            resources: resources, renderLabels: false)).run()
+        for source in ["output"] + suppliers.keys.sorted().map({ "partners/\($0)/output" }) {
+            _ = try NetworkFolder.addMemberLocal(root: network, source: staging.appendingPathComponent(source).path, now: now)
+        }
+        _ = try NetworkFolder.build(root: network, display: "network", output: network.appendingPathComponent("output"), now: now)
         do {
             try fileManager.moveItem(at: staging, to: root)
         } catch {
             throw .file(path: root.path, reason: "cannot move the new project into place (\(error.localizedDescription))")
         }
-        return Result(projectRoot: root, keyFingerprint: key.publicKey.fingerprint)
-    }
-
-    /// The glassworks' passport for the bottles: signed by the glassworks' own key (not kept),
-    /// stored in `upstream/` so the digest in the batch can be checked. Returns its SHA-256.
-    private static func writeUpstreamPassport(into root: URL) throws(BuildError) -> String {
-        do {
-            let did = try DIDWeb(baseURL: "https://vetreria.example")
-            let key = try SigningKey.generate(id: "main")
-            let payload: JSONValue = [
-                "@context": ["https://www.w3.org/ns/credentials/v2", "https://test.uncefact.org/vocabulary/untp/dpp/0.6.0/"],
-                "type": ["DigitalProductPassport", "VerifiableCredential"],
-                "id": "https://vetreria.example/01/08098765000018/10/V2026-09/dpp.json",
-                "issuer": ["type": ["CredentialIssuer"], "id": .string(did.did), "name": "Vetreria Toscana"],
-                "validFrom": "2026-09-15T00:00:00Z",
-                "credentialSubject": [
-                    "type": ["ProductPassport"],
-                    "id": "https://vetreria.example/01/08098765000018/10/V2026-09",
-                    "granularityLevel": "batch",
-                    "product": ["type": ["Product"], "id": "https://vetreria.example/01/08098765000018/10/V2026-09",
-                                "name": "Dark glass bottle 500 ml, 40% recycled cullet", "batchNumber": "V2026-09"],
-                ],
-            ]
-            let jwt = try JWS.signCredential(payload, key: key, issuer: did)
-            try BuildError.output(try FileWriter.write(jwt, to: root.appendingPathComponent("upstream/bottle-v2026-09.dpp.jwt")))
-            try BuildError.output(try FileWriter.write(did.didDocument(for: [key.publicKey.withID(did.keyID(for: key.id))]).serialized(pretty: true),
-                            to: root.appendingPathComponent("upstream/vetreria.did.json")))
-            return SHA256Digest.hex(Data(jwt.utf8))
-        } catch let error as CredentialError {
-            throw .credential(error, context: "signing the example's upstream passport")
-        } catch let error as BuildError {
-            throw error
-        } catch {
-            throw .invalid("\(error)")
-        }
+        return Result(projectRoot: root, keyFingerprint: key.publicKey.fingerprint,
+                      networkRoot: root.appendingPathComponent("network"), networkFingerprint: networkKey.publicKey.fingerprint)
     }
 }

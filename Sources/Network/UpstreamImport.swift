@@ -53,6 +53,11 @@ public enum UpstreamImport {
         return try store(offer, projectRoot: projectRoot)
     }
 
+    /// Imports from a local output folder or bundle file (no network).
+    public static func importLocal(source: String, projectRoot: URL) throws(NetworkError) -> Report {
+        try store(try read(source, baseDirectory: projectRoot), projectRoot: projectRoot)
+    }
+
     /// Reads a local output folder or bundle file.
     static func read(_ source: String, baseDirectory: URL) throws(NetworkError) -> Offer {
         let url = source.hasPrefix("/") ? URL(fileURLWithPath: source) : baseDirectory.appendingPathComponent(source)

@@ -96,6 +96,12 @@ struct BatchEvaluation {
             }
             verdict.checks.append(check(certificate))
         }
+        for check in passport.network {
+            if check.outcome == .failed {
+                return verdict.concluding(.tampered, "\(check.name): \(check.detail)", check: check)
+            }
+            verdict.checks.append(check)
+        }
         verdict.checks.append(contentsOf: dateChecks(passport))
         verdict.checks.append(bundleAgeCheck(bundle))
 
@@ -194,6 +200,7 @@ extension Verdict {
             if let lot = item.lot { parts.append("lot \(lot)") }
             if let serial = item.serial { parts.append("serial \(serial)") }
             if let producer = item.producerName { parts.append(producer) }
+            if let network = item.networkName { parts.append("member of \(network)") }
         }
         let summary = parts.joined(separator: " · ")
         let warnings = checks.filter { $0.outcome == .warning }.map { "\($0.name): \($0.detail)" }

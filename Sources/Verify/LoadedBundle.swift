@@ -42,7 +42,8 @@ public final class LoadedBundle: @unchecked Sendable {
         self.producer = producer
         self.bundle = bundle
         self.manifest = manifest
-        self.checker = PassportChecker(producer: producer, certifiers: certifiers, conformity: bundle.conformity)
+        self.checker = PassportChecker(producer: producer, certifiers: certifiers, conformity: bundle.conformity,
+                                       network: bundle.network)
     }
 
     /// Reads and opens a bundle file.
@@ -97,6 +98,9 @@ public final class LoadedBundle: @unchecked Sendable {
             case .tampered(let reason):
                 problems.append("\(key): \(reason)")
             case .verified(let passport):
+                for check in passport.network where check.outcome == .failed {
+                    problems.append("\(key): \(check.name): \(check.detail)")
+                }
                 for certificate in passport.certificates {
                     switch certificate.status {
                     case .tampered(let reason): problems.append("\(key): certificate \(certificate.title): \(reason)")

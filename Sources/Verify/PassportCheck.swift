@@ -22,6 +22,8 @@ struct CheckedPassport: Sendable {
     /// The DID URL of the producer key that signed it.
     var keyID: String
     var certificates: [CheckedCertificate]
+    /// Inputs and value shares, checked against the bundle's network evidence.
+    var network: [Verdict.Check] = []
 }
 
 /// One certificate a passport claims, after checking its conformity credential.
@@ -61,8 +63,11 @@ struct PassportChecker: Sendable {
     let certifiers: [String: TrustedCertifier]
     /// Conformity credentials in the bundle by the SHA-256 (hex) of their signed text.
     let conformityByDigest: [String: String]
+    let network: VerificationBundle.NetworkEvidence
 
-    init(producer: TrustedProducer, certifiers: [TrustedCertifier], conformity: [String: String]) {
+    init(producer: TrustedProducer, certifiers: [TrustedCertifier], conformity: [String: String],
+         network: VerificationBundle.NetworkEvidence = .init()) {
+        self.network = network
         self.producer = producer
         self.producerKeys = PublicKeySet(producer.keys)
         self.certifiers = Dictionary(certifiers.map { ($0.did, $0) }, uniquingKeysWith: { first, _ in first })
@@ -101,7 +106,8 @@ struct PassportChecker: Sendable {
             bestBefore: subject["bestBeforeDate"]?.stringValue.flatMap(XSDDateTime.day(ofDayOrDateTime:))?.description,
             expiry: subject["expiryDate"]?.stringValue.flatMap(XSDDateTime.day(ofDayOrDateTime:))?.description,
             keyID: verified.key.id,
-            certificates: claims.map(certificate)))
+            certificates: claims.map(certificate),
+            network: NetworkChecks.run(passport: payload, evidence: network)))
     }
 
     /// Checks the conformity credential one passport claim points at (by digest).

@@ -14,6 +14,8 @@ public struct TrustStore: Sendable {
     public private(set) var producers: [TrustedProducer]
     /// Trusted certifiers, sorted by DID.
     public private(set) var certifiers: [TrustedCertifier]
+    /// Networks whose member lists were imported, sorted by DID.
+    public internal(set) var networks: [TrustedNetwork] = []
 
     /// `$PASSPORT_STORE`, else `$XDG_DATA_HOME/passport`, else `~/.local/share/passport`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
@@ -57,9 +59,17 @@ public struct TrustStore: Sendable {
         for entry in json["certifiers"]?.arrayValue ?? [] {
             certifiers.append(try TrustedCertifier(json: entry, path: file.path))
         }
+        var networks: [TrustedNetwork] = []
+        for entry in json["networks"]?.arrayValue ?? [] {
+            networks.append(try TrustedNetwork(json: entry, path: file.path))
+        }
         self.producers = producers.sorted { $0.did < $1.did }
         self.certifiers = certifiers.sorted { $0.did < $1.did }
+        self.networks = networks.sorted { $0.did < $1.did }
     }
+
+    /// The network with this DID.
+    public func network(did: String) -> TrustedNetwork? { networks.first { $0.did == did } }
 
     /// `trust.json` in the store folder.
     public var trustFile: URL { directory.appendingPathComponent("trust.json") }
@@ -91,7 +101,8 @@ public struct TrustStore: Sendable {
                                        now: Date) throws(VerifyError) -> TrustedProducer {
         let host = try Self.checkDID(did)
         let keys = try Self.signingKeys(of: didDocument, did: did, path: documentPath)
-        let producer = TrustedProducer(did: did, name: name ?? host, keys: keys, addedAt: XSDDateTime.string(from: now))
+        let producer = TrustedProducer(did: did, name: name ?? host, keys: keys, addedAt: XSDDateTime.string(from: now),
+                                       network: self.producer(did: did)?.network)
         producers.removeAll { $0.did == did }
         producers.append(producer)
         producers.sort { $0.did < $1.did }
@@ -114,6 +125,26 @@ public struct TrustStore: Sendable {
         certifiers.append(certifier)
         certifiers.sort { $0.did < $1.did }
         return certifier
+    }
+
+    /// Replaces the producers a network's list made trusted, after the list was checked.
+    mutating func setMembers(of network: TrustedNetwork, _ members: [TrustedProducer]) -> (added: [String], removed: [String]) {
+        let previous = Set(producers.filter { $0.network == network.did }.map(\.did))
+        let current = Set(members.map(\.did))
+        producers.removeAll { $0.network == network.did && !current.contains($0.did) }
+        for member in members {
+            if let index = producers.firstIndex(where: { $0.did == member.did }) {
+                // Trusted directly: the shop's own choice stands; otherwise the list's keys count.
+                if producers[index].network != nil { producers[index] = member }
+            } else {
+                producers.append(member)
+            }
+        }
+        producers.sort { $0.did < $1.did }
+        networks.removeAll { $0.did == network.did }
+        networks.append(network)
+        networks.sort { $0.did < $1.did }
+        return (current.subtracting(previous).sorted(), previous.subtracting(current).sorted())
     }
 
     /// Stops trusting `did` (as producer and as certifier) and deletes its imported bundle.
@@ -142,8 +173,9 @@ public struct TrustStore: Sendable {
 
     /// Writes `trust.json` (atomically, creating the folder if needed).
     public func save() throws(VerifyError) {
-        let json: JSONValue = ["version": 1, "producers": .array(producers.map(\.json)),
+        var json: JSONValue = ["version": 1, "producers": .array(producers.map(\.json)),
                                "certifiers": .array(certifiers.map(\.json))]
+        if !networks.isEmpty { json["networks"] = .array(networks.map(\.json)) }
         try Self.write(json.serialized(pretty: true) + Data("\n".utf8), to: trustFile)
     }
 

@@ -12,12 +12,40 @@ public struct TrustedProducer: Sendable, Equatable {
     public var keys: [PublicKey]
     /// When the shop started trusting it (XML Schema dateTime).
     public var addedAt: String
+    /// The DID of the network whose member list made the shop trust it; nil when trusted directly.
+    public var network: String?
 
-    public init(did: String, name: String, keys: [PublicKey], addedAt: String) {
+    public init(did: String, name: String, keys: [PublicKey], addedAt: String, network: String? = nil) {
         self.did = did
         self.name = name
         self.keys = keys
         self.addedAt = addedAt
+        self.network = network
+    }
+}
+
+/// A co-op, market or association whose signed member list this shop imported: every member is
+/// trusted as a producer while it is on the list.
+public struct TrustedNetwork: Sendable, Equatable {
+    public var did: String
+    public var name: String
+    /// The keys that sign its member list.
+    public var keys: [PublicKey]
+    public var addedAt: String
+    /// The version and issue time of the list held.
+    public var version: Int
+    public var issued: String
+    /// The members' DIDs on the list held.
+    public var members: [String]
+
+    public init(did: String, name: String, keys: [PublicKey], addedAt: String, version: Int, issued: String, members: [String]) {
+        self.did = did
+        self.name = name
+        self.keys = keys
+        self.addedAt = addedAt
+        self.version = version
+        self.issued = issued
+        self.members = members
     }
 }
 
@@ -54,7 +82,9 @@ public struct TrustedCertifier: Sendable, Equatable {
 
 extension TrustedProducer {
     var json: JSONValue {
-        ["did": .string(did), "name": .string(name), "addedAt": .string(addedAt), "keys": TrustJSON.keys(keys)]
+        var json: JSONValue = ["did": .string(did), "name": .string(name), "addedAt": .string(addedAt), "keys": TrustJSON.keys(keys)]
+        if let network { json["network"] = .string(network) }
+        return json
     }
 
     init(json: JSONValue, path: String) throws(VerifyError) {
@@ -62,7 +92,25 @@ extension TrustedProducer {
               let addedAt = json["addedAt"]?.stringValue else {
             throw .damagedTrustStore(path: path, reason: "a producer entry lacks \"did\", \"name\" or \"addedAt\"")
         }
-        self.init(did: did, name: name, keys: try TrustJSON.keys(json["keys"], owner: did, path: path), addedAt: addedAt)
+        self.init(did: did, name: name, keys: try TrustJSON.keys(json["keys"], owner: did, path: path), addedAt: addedAt,
+                  network: json["network"]?.stringValue)
+    }
+}
+
+extension TrustedNetwork {
+    var json: JSONValue {
+        ["did": .string(did), "name": .string(name), "addedAt": .string(addedAt), "keys": TrustJSON.keys(keys),
+         "version": .int(version), "issued": .string(issued), "members": .array(members.map { .string($0) })]
+    }
+
+    init(json: JSONValue, path: String) throws(VerifyError) {
+        guard let did = json["did"]?.stringValue, let name = json["name"]?.stringValue,
+              let addedAt = json["addedAt"]?.stringValue, let version = json["version"]?.intValue,
+              let issued = json["issued"]?.stringValue else {
+            throw .damagedTrustStore(path: path, reason: "a network entry lacks \"did\", \"name\", \"version\", \"issued\" or \"addedAt\"")
+        }
+        self.init(did: did, name: name, keys: try TrustJSON.keys(json["keys"], owner: did, path: path), addedAt: addedAt,
+                  version: version, issued: issued, members: json["members"]?.arrayValue?.compactMap(\.stringValue) ?? [])
     }
 }
 

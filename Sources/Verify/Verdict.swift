@@ -70,6 +70,8 @@ public struct Verdict: Sendable, Equatable {
         public var productName: String?
         public var producerDID: String?
         public var producerName: String?
+        /// The network whose member list made the shop trust the producer.
+        public var networkName: String?
         /// Units the producer issued under this code: 1 for a serial, the batch size for a lot code.
         public var unitsIssued: Int?
 

@@ -45,6 +45,7 @@ extension Verdict {
             if let did = item.producerDID {
                 var producer: [String: JSONValue] = ["id": .string(did)]
                 if let name = item.producerName { producer["name"] = .string(name) }
+                if let network = item.networkName { producer["memberOf"] = .string(network) }
                 object["producer"] = .object(producer)
             }
         }

@@ -33,6 +33,8 @@ public final class Verifier: Sendable {
     /// Bundles that could not be opened, by producer DID.
     let bundleProblems: [String: VerifyError]
     let scanLog: ScanLog?
+    /// Networks whose member lists are imported, by DID: to say whose member a producer is.
+    let networks: [String: TrustedNetwork]
     let options: Options
     let clock: @Sendable () -> Date
 
@@ -44,7 +46,9 @@ public final class Verifier: Sendable {
     ///   - scanLog: where scans are recorded and earlier scans looked up; `nil` to record nothing.
     ///   - clock: "now" for every check (inject a fixed date in tests).
     public init(producers: [TrustedProducer], bundles: [LoadedBundle], bundleProblems: [String: VerifyError] = [:],
+                networks: [TrustedNetwork] = [],
                 scanLog: ScanLog?, options: Options = Options(), clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.networks = Dictionary(networks.map { ($0.did, $0) }, uniquingKeysWith: { first, _ in first })
         var byStem: [String: TrustedProducer] = [:]
         for producer in producers {
             guard let did = try? DIDWeb(did: producer.did) else { continue }
@@ -66,7 +70,7 @@ public final class Verifier: Sendable {
                             clock: @escaping @Sendable () -> Date = { Date() }) {
         let loaded = store.loadBundles()
         self.init(producers: store.producers, bundles: loaded.bundles, bundleProblems: loaded.problems,
-                  scanLog: scanLog, options: options, clock: clock)
+                  networks: store.networks, scanLog: scanLog, options: options, clock: clock)
     }
 
     /// Checks one scanned or typed code and records the scan.
@@ -119,7 +123,12 @@ public final class Verifier: Sendable {
         }
         verdict.item?.producerDID = found.producer.did
         verdict.item?.producerName = found.producer.name
-        verdict.checks.append(.init("issuer", .passed, "\(found.producer.name) (\(found.producer.did)) is trusted"))
+        if let did = found.producer.network, let network = networks[did] {
+            verdict.item?.networkName = network.name
+            verdict.checks.append(.init("issuer", .passed, "\(found.producer.name) (\(found.producer.did)) is trusted: member of \(network.name) (member list version \(network.version))"))
+        } else {
+            verdict.checks.append(.init("issuer", .passed, "\(found.producer.name) (\(found.producer.did)) is trusted"))
+        }
         return BatchEvaluation(verifier: self, code: code, producer: found.producer, bundle: found.bundle, now: now)
             .conclude(verdict)
     }

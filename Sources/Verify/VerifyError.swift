@@ -26,6 +26,12 @@ public enum VerifyError: Error, Sendable, Equatable, CustomStringConvertible {
     case untrustedProducer(did: String, name: String, fingerprints: [String], path: String)
     /// The bundle is older than the one already imported for this producer.
     case olderBundle(did: String, imported: String, offered: String)
+    /// A network's trust list cannot be read, or its signature does not hold.
+    case invalidTrustList(path: String, reason: String)
+    /// The network is not trusted yet; the message lists its key fingerprints.
+    case untrustedNetwork(did: String, name: String, fingerprints: [String], path: String)
+    /// The list is older than the one already imported from this network.
+    case olderList(did: String, held: Int, offered: Int)
     /// An image cannot be read.
     case unreadableImage(path: String, reason: String)
     /// The scan log database cannot be opened, read or written.
@@ -57,6 +63,13 @@ public enum VerifyError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(name) (\(did)) is not a trusted producer.\(keys) Compare these fingerprints with the ones the producer gave you, then run `passport trust import \(path) --trust-producer` (or `passport trust add producer --did \(did) --did-document FILE`)."
         case .olderBundle(let did, let imported, let offered):
             return "This bundle from \(did) was made \(offered), before the one already imported (\(imported)). An older bundle could hide a recall, so it was not imported; get the current one from the producer's site."
+        case .invalidTrustList(let path, let reason):
+            return "\(path) is not a usable trust list: \(reason). Download it again from the network's site (trust-list.json)."
+        case .untrustedNetwork(let did, let name, let fingerprints, let path):
+            let keys = fingerprints.isEmpty ? "" : " Its keys: " + fingerprints.joined(separator: "; ") + "."
+            return "\(name) (\(did)) is not a trusted network.\(keys) Compare these fingerprints with the ones the network gave you, then run `passport trust import \(path) --trust-network`."
+        case .olderList(let did, let held, let offered):
+            return "This member list of \(did) is version \(offered), older than version \(held) already imported. An older list could bring back a removed member, so it was not imported; get the current one from the network's site."
         case .unreadableImage(let path, let reason):
             return "Cannot read the image \(path): \(reason). Use a PNG or JPEG photo or screenshot of the label."
         case .scanLog(let path, let reason):
