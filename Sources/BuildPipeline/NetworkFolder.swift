@@ -68,6 +68,45 @@ public enum NetworkFolder {
         }
     }
 
+    /// Recognises a certifier for `schemes`, with the keys of its DID document.
+    public static func addCertifier(root: URL, did: String, name: String?, schemes: [String],
+                                    didDocument: JSONValue) throws(BuildError) -> RecognisedCertifier {
+        _ = try profile(root: root, display: "")
+        let schemes = schemes.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !schemes.isEmpty else { throw .invalid("say which schemes \(did) certifies, e.g. --scheme \"EU organic\"") }
+        let keys: [PublicKey]
+        do { keys = try DIDDocument(parsing: didDocument, expectedID: did).assertionKeys } catch {
+            throw .credential(error, context: "the certifier's DID document")
+        }
+        guard !keys.isEmpty else { throw .invalid("the DID document of \(did) lists no signing key") }
+        let host = (try? DIDWeb(did: did))?.host ?? did
+        let record: JSONValue = ["did": .string(did), "name": .string(name ?? host),
+                                 "schemes": .array(schemes.map { .string($0) }), "didDocument": didDocument]
+        try BuildError.output(try FileWriter.writeAtomically(record.serialized(pretty: true) + Data("\n".utf8),
+            to: root.appendingPathComponent(certifiersFolder).appendingPathComponent(UpstreamStore.folderName(for: did) + ".json")))
+        return RecognisedCertifier(did: did, name: name ?? host, schemes: schemes, keys: keys)
+    }
+
+    static let certifiersFolder = "certifiers"
+
+    /// The certifiers the network recognises.
+    static func certifiers(root: URL) throws(BuildError) -> [RecognisedCertifier] {
+        let folder = root.appendingPathComponent(certifiersFolder)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        var result: [RecognisedCertifier] = []
+        for name in names {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                  let json = try? JSONValue(parsing: data), let did = json["did"]?.stringValue,
+                  let certifierName = json["name"]?.stringValue, let document = json["didDocument"],
+                  let schemes = json["schemes"]?.arrayValue?.compactMap(\.stringValue),
+                  let keys = try? DIDDocument(parsing: document, expectedID: did).assertionKeys, !keys.isEmpty else {
+                throw .invalid("\(certifiersFolder)/\(name) cannot be read — add the certifier again with `passport network add-certifier`")
+            }
+            result.append(RecognisedCertifier(did: did, name: certifierName, schemes: schemes, keys: keys))
+        }
+        return result
+    }
+
     /// Removes a member; the next `build` publishes a list without it.
     public static func removeMember(root: URL, did: String) throws(BuildError) -> String {
         let folder = memberFolder(root: root, did: did)
@@ -100,8 +139,9 @@ public enum NetworkFolder {
         let identity = try Identity.load(root: root, display: display)
         guard case .web(let web) = identity.signer else { throw .invalid("network.yaml needs a base_url") }
         let entries = try members(root: root)
+        let recognised = try certifiers(root: root)
         let list0 = MemberList(networkDID: web.did, networkName: profile.name, version: 0, issued: "",
-                               members: entries.map(\.member))
+                               members: entries.map(\.member), certifiers: recognised)
         let digest = SHA256Digest.hex(list0.credential(context: "").serialized())
         var version = 1, issued = XSDDateTime.string(from: now), changed = true
         if let data = FileManager.default.contents(atPath: root.appendingPathComponent(publishedFile).path),
@@ -113,7 +153,7 @@ public enum NetworkFolder {
             }
         }
         let list = MemberList(networkDID: web.did, networkName: profile.name, version: version, issued: issued,
-                              members: entries.map(\.member))
+                              members: entries.map(\.member), certifiers: recognised)
         let context = web.baseURL + "/" + PublishedPaths.context
         let payload = list.credential(context: context)
         let jwt: String

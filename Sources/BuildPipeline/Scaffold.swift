@@ -115,6 +115,14 @@ public enum Scaffold {
         for source in ["output"] + suppliers.keys.sorted().map({ "partners/\($0)/output" }) {
             _ = try NetworkFolder.addMemberLocal(root: network, source: staging.appendingPathComponent(source).path, now: now)
         }
+        let certifierDocument = staging.appendingPathComponent("certifiers/did_web_terraviva-cert.example.did.json")
+        do {
+            _ = try NetworkFolder.addCertifier(root: network, did: "did:web:terraviva-cert.example", name: "Terra Viva Certification",
+                                               schemes: ["EU organic", "Regenerative Organic Certified"],
+                                               didDocument: try JSONValue(parsing: try ProjectFiles.read(certifierDocument)))
+        } catch let error as CredentialError { throw .credential(error, context: "certifiers/") } catch let error as BuildError {
+            throw error
+        } catch { throw .invalid("\(error)") }
         _ = try NetworkFolder.build(root: network, display: "network", output: network.appendingPathComponent("output"), now: now)
         do {
             try fileManager.moveItem(at: staging, to: root)

@@ -20,6 +20,19 @@ public struct ValueNetwork: Sendable {
     public var inputCount: Int { facts.values.reduce(0) { $0 + $1.inputs.count } }
     public var confirmedCount: Int { facts.values.reduce(0) { $0 + $1.confirmations.count } }
 
+    /// Checks the project's inputs and attestations (what `passport check` runs).
+    public static func check(_ project: Project, displayRoot: String) throws(BuildError) -> ValueNetwork {
+        do {
+            return try check(project, issuer: try DIDWeb(baseURL: project.producer.baseURL), displayRoot: displayRoot)
+        } catch let error as BuildError {
+            throw error
+        } catch let error as CredentialError {
+            throw .credential(error, context: "passport.yaml: base_url")
+        } catch {
+            throw .invalid("\(error)")
+        }
+    }
+
     /// Checks the project's inputs and attestations.
     public static func check(_ project: Project, issuer: DIDWeb, displayRoot: String) throws(BuildError) -> ValueNetwork {
         let root = URL(fileURLWithPath: project.root)

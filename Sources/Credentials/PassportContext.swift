@@ -20,6 +20,7 @@ public enum PassportContext {
         ("ValueShareAttestation", nil), ("ValueShareConfirmation", nil), ("attestedProducer", nil),
         ("PassportMemberList", nil), ("MemberList", nil), ("listVersion", "xsd:integer"), ("members", nil),
         ("memberSince", "xsd:date"), ("publicKeys", nil), ("publicKeyMultibase", nil), ("website", "@id"),
+        ("recognisedCertifiers", nil), ("schemes", nil),
         ("unitsProduced", "xsd:integer"), ("serialRange", nil), ("firstSerial", nil), ("lastSerial", nil),
         ("recall", nil), ("recallDate", "xsd:date"), ("recallReason", nil),
     ]

@@ -21,6 +21,22 @@ public struct NetworkMember: Sendable, Equatable {
     }
 }
 
+/// A certifier the network recognises for some schemes: shops that import the list trust it for
+/// those schemes, as if they had added it themselves.
+public struct RecognisedCertifier: Sendable, Equatable {
+    public var did: String
+    public var name: String
+    public var schemes: [String]
+    public var keys: [PublicKey]
+
+    public init(did: String, name: String, schemes: [String], keys: [PublicKey]) {
+        self.did = did
+        self.name = name
+        self.schemes = schemes
+        self.keys = keys
+    }
+}
+
 /// The signed, versioned list of a network's members: a vc+jwt the network signs with its own
 /// key, which shops import once to trust every member.
 public struct MemberList: Sendable, Equatable {
@@ -32,13 +48,17 @@ public struct MemberList: Sendable, Equatable {
     public var issued: String
     /// Sorted by DID.
     public var members: [NetworkMember]
+    /// Certifiers the network recognises, sorted by DID.
+    public var certifiers: [RecognisedCertifier]
 
-    public init(networkDID: String, networkName: String, version: Int, issued: String, members: [NetworkMember]) {
+    public init(networkDID: String, networkName: String, version: Int, issued: String, members: [NetworkMember],
+                certifiers: [RecognisedCertifier] = []) {
         self.networkDID = networkDID
         self.networkName = networkName
         self.version = version
         self.issued = issued
         self.members = members.sorted { $0.did < $1.did }
+        self.certifiers = certifiers.sorted { $0.did < $1.did }
     }
 
     /// The credential to sign. `context` is our JSON-LD context as the network publishes it.
@@ -51,13 +71,21 @@ public struct MemberList: Sendable, Equatable {
             if let website = member.website { entry["website"] = .string(website) }
             return .object(entry)
         }
+        var subject: JSONValue = ["id": .string(networkDID), "type": ["MemberList"], "name": .string(networkName),
+                                  "listVersion": .int(version), "members": .array(entries)]
+        if !certifiers.isEmpty {
+            subject["recognisedCertifiers"] = .array(certifiers.map { certifier in
+                ["id": .string(certifier.did), "name": .string(certifier.name),
+                 "schemes": .array(certifier.schemes.map { .string($0) }),
+                 "publicKeys": .array(certifier.keys.map { ["id": .string($0.id), "publicKeyMultibase": .string($0.multikey)] })]
+            })
+        }
         return [
             "@context": ["https://www.w3.org/ns/credentials/v2", .string(context)],
             "type": ["VerifiableCredential", "PassportMemberList"],
             "issuer": ["id": .string(networkDID), "name": .string(networkName)],
             "validFrom": .string(issued),
-            "credentialSubject": ["id": .string(networkDID), "type": ["MemberList"], "name": .string(networkName),
-                                  "listVersion": .int(version), "members": .array(entries)],
+            "credentialSubject": subject,
         ]
     }
 
@@ -98,7 +126,25 @@ public struct MemberList: Sendable, Equatable {
             members.append(NetworkMember(did: memberDID, name: memberName, since: since, keys: keys,
                                          website: entry["website"]?.stringValue))
         }
-        self.init(networkDID: did, networkName: name, version: version, issued: issued, members: members)
+        var certifiers: [RecognisedCertifier] = []
+        for entry in subject["recognisedCertifiers"]?.arrayValue ?? [] {
+            guard let certifierDID = entry["id"]?.stringValue, let certifierName = entry["name"]?.stringValue,
+                  let schemes = entry["schemes"]?.arrayValue?.compactMap(\.stringValue), !schemes.isEmpty,
+                  let keyEntries = entry["publicKeys"]?.arrayValue, !keyEntries.isEmpty else {
+                throw fail("a recognised certifier lacks its DID, name, schemes or keys")
+            }
+            var keys: [PublicKey] = []
+            for key in keyEntries {
+                guard let id = key["id"]?.stringValue, let multikey = key["publicKeyMultibase"]?.stringValue,
+                      Signer.did(ofKeyID: id) == certifierDID, let parsed = try? PublicKey(id: id, multikey: multikey) else {
+                    throw fail("a key of \(certifierDID) is not a usable Ed25519 key of that DID")
+                }
+                keys.append(parsed)
+            }
+            certifiers.append(RecognisedCertifier(did: certifierDID, name: certifierName, schemes: schemes, keys: keys))
+        }
+        self.init(networkDID: did, networkName: name, version: version, issued: issued, members: members,
+                  certifiers: certifiers)
     }
 
     /// The member with this DID.

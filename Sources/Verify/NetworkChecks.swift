@@ -79,7 +79,7 @@ enum NetworkChecks {
                 problems.append("the confirmation by \(share.confirmedByName ?? did): \(reason)")
             }
         }
-        let count = "value shares: \(confirmed.count) of \(claims.shares.count) confirmed"
+        let count = "\(confirmed.count) of \(claims.shares.count) confirmed"
         if !problems.isEmpty { return .init("value shares", .warning, count + "; " + problems.joined(separator: "; ")) }
         let by = confirmed.isEmpty ? "" : " by " + confirmed.joined(separator: ", ")
         let rest = claims.shares.count - confirmed.count

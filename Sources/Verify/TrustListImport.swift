@@ -72,8 +72,12 @@ extension TrustStore {
             TrustedProducer(did: member.did, name: member.name, keys: member.keys,
                             addedAt: producer(did: member.did)?.addedAt ?? stamp, network: list.networkDID)
         }
+        let recognised = list.certifiers.map { certifier in
+            TrustedCertifier(did: certifier.did, name: certifier.name, keys: certifier.keys, schemes: certifier.schemes,
+                             addedAt: stamp, network: list.networkDID)
+        }
         var next = self
-        let change = next.setMembers(of: entry, members)
+        let change = next.setMembers(of: entry, members, recognised: recognised)
         for did in change.removed {
             let bundle = next.bundleFile(for: did)
             if FileManager.default.fileExists(atPath: bundle.path), next.producer(did: did) == nil {

@@ -128,7 +128,8 @@ public struct TrustStore: Sendable {
     }
 
     /// Replaces the producers a network's list made trusted, after the list was checked.
-    mutating func setMembers(of network: TrustedNetwork, _ members: [TrustedProducer]) -> (added: [String], removed: [String]) {
+    mutating func setMembers(of network: TrustedNetwork, _ members: [TrustedProducer],
+                             recognised: [TrustedCertifier]) -> (added: [String], removed: [String]) {
         let previous = Set(producers.filter { $0.network == network.did }.map(\.did))
         let current = Set(members.map(\.did))
         producers.removeAll { $0.network == network.did && !current.contains($0.did) }
@@ -143,6 +144,11 @@ public struct TrustStore: Sendable {
         producers.sort { $0.did < $1.did }
         networks.removeAll { $0.did == network.did }
         networks.append(network)
+        certifiers.removeAll { $0.network == network.did }
+        for certifier in recognised where !certifiers.contains(where: { $0.did == certifier.did }) {
+            certifiers.append(certifier)
+        }
+        certifiers.sort { $0.did < $1.did }
         networks.sort { $0.did < $1.did }
         return (current.subtracting(previous).sorted(), previous.subtracting(current).sorted())
     }

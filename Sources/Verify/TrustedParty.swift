@@ -58,13 +58,16 @@ public struct TrustedCertifier: Sendable, Equatable {
     /// The schemes it is trusted to certify, as written by the shop (`EU organic`).
     public var schemes: [String]
     public var addedAt: String
+    /// The DID of the network whose member list recognises it; nil when trusted directly.
+    public var network: String?
 
-    public init(did: String, name: String, keys: [PublicKey], schemes: [String], addedAt: String) {
+    public init(did: String, name: String, keys: [PublicKey], schemes: [String], addedAt: String, network: String? = nil) {
         self.did = did
         self.name = name
         self.keys = keys
         self.schemes = schemes
         self.addedAt = addedAt
+        self.network = network
     }
 
     /// Whether the certifier is trusted for `scheme` (compared ignoring case and outer spaces).
@@ -116,8 +119,10 @@ extension TrustedNetwork {
 
 extension TrustedCertifier {
     var json: JSONValue {
-        ["did": .string(did), "name": .string(name), "addedAt": .string(addedAt), "keys": TrustJSON.keys(keys),
-         "schemes": .array(schemes.map { .string($0) })]
+        var json: JSONValue = ["did": .string(did), "name": .string(name), "addedAt": .string(addedAt), "keys": TrustJSON.keys(keys),
+                               "schemes": .array(schemes.map { .string($0) })]
+        if let network { json["network"] = .string(network) }
+        return json
     }
 
     init(json: JSONValue, path: String) throws(VerifyError) {
@@ -127,7 +132,7 @@ extension TrustedCertifier {
             throw .damagedTrustStore(path: path, reason: "a certifier entry lacks \"did\", \"name\", \"schemes\" or \"addedAt\"")
         }
         self.init(did: did, name: name, keys: try TrustJSON.keys(json["keys"], owner: did, path: path),
-                  schemes: schemes, addedAt: addedAt)
+                  schemes: schemes, addedAt: addedAt, network: json["network"]?.stringValue)
     }
 }
 

@@ -27,13 +27,13 @@ struct BuildCommand: ParsableCommand {
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create the example project in a temporary folder and build it into ./output.",
-        discussion: "The quickest way to see what passport makes: open output/site/index.html, print output/labels/, verify codes with `passport verify`."
+        abstract: "Create the example value network in a temporary folder, build it into ./output, and check a code as a shop would.",
+        discussion: "Growers and a bottle maker upstream, the co-op that uses their passports, a certifier, the co-op's member list; then a shop that imports only that list verifies a unit code. Open output/site/index.html (the co-op's pages) and output/network/site/index.html (the catalogue), print output/labels/."
     )
 
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Keep the example project here instead of a temporary folder.")
+    @Option(help: "Keep the example network here instead of a temporary folder.")
     var keepProject: String?
 
     func run() throws {
@@ -41,14 +41,22 @@ struct DemoCommand: ParsableCommand {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("passport-demo-\(UUID().uuidString)")
         let projectURL = keepProject.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? temporary.appendingPathComponent("oliveto")
-        defer { if keepProject == nil { try? FileManager.default.removeItem(at: temporary) } }
-        _ = try BuildSupport.attempt { () throws(BuildError) in
-            try Scaffold.create(at: projectURL, display: keepProject ?? "oliveto", resources: resources)
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let now = try BuildSupport.now()
+        let created = try BuildSupport.attempt { () throws(BuildError) in
+            try Scaffold.create(at: projectURL, display: keepProject ?? "oliveto", resources: resources, now: now)
         }
         let options = ProjectBuild.Options(projectRoot: projectURL, displayRoot: keepProject ?? "oliveto",
-                                           output: output.url, now: try BuildSupport.now(), resources: resources)
+                                           output: output.url, now: now, resources: resources)
         let report = try BuildSupport.attempt { () throws(BuildError) in try ProjectBuild(options: options).run() }
-        print("Example project: \(keepProject ?? "(temporary, removed; use --keep-project DIR to keep it)")")
+        print("Example network: \(keepProject ?? "(temporary, removed; use --keep-project DIR to keep it)")")
         print(BuildSupport.summary(report))
+        let networkOutput = output.url.appendingPathComponent("network")
+        let list = try BuildSupport.attempt { () throws(BuildError) in
+            _ = try NetworkFolder.addMemberLocal(root: created.networkRoot, source: output.url.path, now: now)
+            return try NetworkFolder.build(root: created.networkRoot, display: "network", output: networkOutput, now: now)
+        }
+        print("Network: \(networkOutput.appendingPathComponent("site").path)  (\(list.name): \(list.members.count) members, \(list.products) products; trust list version \(list.version))")
+        try ShopDemo.run(trustList: list.trustList, project: projectURL, now: now, scratch: temporary.appendingPathComponent("shop"))
     }
 }

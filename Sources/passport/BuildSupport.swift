@@ -34,6 +34,9 @@ enum BuildSupport {
     static func summary(_ report: ProjectBuild.Report) -> String {
         var lines = ["Signed \(report.passports) passport\(report.passports == 1 ? "" : "s") and \(report.conformityCredentials) conformity credential\(report.conformityCredentials == 1 ? "" : "s") (\(report.certifierSigned) signed by the certifier).",
                      "Site:   \(report.output.appendingPathComponent("site").path)  (\(report.pages) pages)"]
+        if report.inputsChecked + report.sharesConfirmed > 0 {
+            lines.insert("Checked \(report.inputsChecked) upstream input\(report.inputsChecked == 1 ? "" : "s") against their signed passports; \(report.sharesConfirmed) value share\(report.sharesConfirmed == 1 ? "" : "s") confirmed by \(report.sharesConfirmed == 1 ? "its actor" : "their actors").", at: 1)
+        }
         if report.labels > 0 {
             lines.append("Labels: \(report.output.appendingPathComponent("labels").path)  (\(report.labels) labels)")
         }

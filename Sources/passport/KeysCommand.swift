@@ -11,7 +11,7 @@ struct KeysCommand: ParsableCommand {
 
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a new signing key in keys/ (private, readable only by you).",
+            abstract: "Create a new signing key in keys/ (private, readable only by you): for a producer, an actor or a network.",
             discussion: "To rotate keys, create a new one and set `signing_key` in passport.yaml to its id. Keep old keys: their public halves stay in your DID document so passports you already printed still verify."
         )
 
@@ -27,6 +27,7 @@ struct KeysCommand: ParsableCommand {
                 let key = try store.create(id: id)
                 print("Created \(store.path(for: id)) (mode 0600). Fingerprint \(key.publicKey.fingerprint)")
                 print("Public key \(key.publicKey.multikey) will be published in your DID document at the next build.")
+                print("Without a website, this key is your identity as \(DIDKey(publicKey: key.publicKey).did) (give it to the producers whose value shares you confirm).")
             } catch {
                 Console.error(error.description)
                 throw ExitCode(ExitStatus.problem)

@@ -11,7 +11,8 @@ struct Passport: AsyncParsableCommand {
         check them with `passport check my-farm`, then `passport build my-farm` to sign your \
         passports and write the site and labels into ./output.
         """,
-        subcommands: [InitCommand.self, CheckCommand.self, KeysCommand.self, CertifyCommand.self,
-                      BuildCommand.self, LabelsCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, KeysCommand.self, CertifyCommand.self, InputsCommand.self,
+                      AttestCommand.self, BuildCommand.self, LabelsCommand.self, DemoCommand.self, NetworkCommand.self,
+                      BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
     )
 }

@@ -104,14 +104,16 @@ struct TrustCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a producer's verification bundle (bundle.json, or .well-known/passport-bundle.json from its site).",
-            discussion: "The bundle's manifest must be signed by a key you trust for the producer. For a producer you do not trust yet, the command shows its key fingerprints; compare them with the producer's, then run it again with --trust-producer. Certifiers are never trusted by import: add them with `passport trust add certifier`."
+            abstract: "Import a producer's verification bundle, or a co-op's member list (trust-list.json).",
+            discussion: "The bundle's manifest must be signed by a key you trust for the producer. For a producer you do not trust yet, the command shows its key fingerprints; compare them with the producer's, then run it again with --trust-producer. A network's trust list works the same way with --trust-network, once: every member it lists is then trusted and their bundles import without asking; members it no longer lists stop being trusted; an older list than the one held is refused. Certifiers are never trusted by import: add them with `passport trust add certifier`."
         )
 
-        @Argument(help: "The bundle file.")
+        @Argument(help: "The bundle file, or a network's trust-list.json.")
         var bundle: String
         @Flag(help: "Trust the bundle's producer with the keys of the bundle's own DID document (trust on first use).")
         var trustProducer = false
+        @Flag(help: "Trust the network whose member list this is, with the keys of its DID document (after comparing fingerprints).")
+        var trustNetwork = false
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var clock: ClockOptions
 
@@ -122,26 +124,58 @@ struct TrustCommand: ParsableCommand {
                 throw TrustCommand.fail(.file(path: bundle, reason: error.localizedDescription))
             }
             let now = try clock.date()
+            if TrustStore.isTrustList(data) {
+                let report: TrustListImportReport
+                do {
+                    report = try store.importTrustList(data, path: bundle, trustNetwork: trustNetwork, now: now)
+                } catch { throw TrustCommand.fail(error) }
+                Self.print(report)
+                return
+            }
             let report: BundleImportReport
             do {
                 report = try store.importBundle(data, path: bundle, trustProducer: trustProducer, now: now)
             } catch { throw TrustCommand.fail(error) }
+            Self.print(report)
+        }
+
+        static func print(_ report: TrustListImportReport) {
+            let network = report.network
+            if report.newlyTrusted {
+                Swift.print("Now trusting network \(network.name) (\(network.did)) — make sure these fingerprints are the network's:")
+                TrustCommand.keyLines(network.keys).forEach { Swift.print($0) }
+            }
+            let from = report.previousVersion.map { $0 == network.version ? " (already held)" : " (was version \($0))" } ?? ""
+            Swift.print("Imported the member list of \(network.name), version \(network.version) issued \(network.issued)\(from): \(network.members.count) members trusted.")
+            if !report.added.isEmpty { Swift.print("Members now trusted: \(report.added.joined(separator: ", "))") }
+            if !report.removed.isEmpty { Swift.print("No longer members, no longer trusted: \(report.removed.joined(separator: ", "))") }
+            for bundle in report.bundles {
+                Swift.print("Imported \(bundle.producerName)'s bundle made \(XSDDateTime.string(from: bundle.createdAt)): \(bundle.batches) batches.")
+                if !bundle.problems.isEmpty {
+                    Swift.print("warning: codes of these batches will be reported TAMPERED:")
+                    bundle.problems.forEach { Swift.print("  \($0)") }
+                }
+            }
+            report.bundleNotes.forEach { Swift.print("note: \($0)") }
+        }
+
+        static func print(_ report: BundleImportReport) {
             if let trusted = report.newlyTrusted {
-                print("Now trusting producer \(trusted.name) (\(trusted.did)) with the keys of its bundle — make sure these fingerprints are the producer's:")
-                TrustCommand.keyLines(trusted.keys).forEach { print($0) }
+                Swift.print("Now trusting producer \(trusted.name) (\(trusted.did)) with the keys of its bundle — make sure these fingerprints are the producer's:")
+                TrustCommand.keyLines(trusted.keys).forEach { Swift.print($0) }
             }
             let made = XSDDateTime.string(from: report.createdAt)
             let action = report.unchanged ? "Already up to date:" : report.replaced.map { "Replaced the bundle of \(XSDDateTime.string(from: $0)) with" } ?? "Imported"
-            print("\(action) \(report.producerName)'s bundle made \(made): \(report.batches) batches, \(report.passports) passports, \(report.conformityCredentials) conformity credentials.")
+            Swift.print("\(action) \(report.producerName)'s bundle made \(made): \(report.batches) batches, \(report.passports) passports, \(report.conformityCredentials) conformity credentials.")
             for certifier in report.certifiers {
                 let schemes = certifier.schemes.joined(separator: ", ")
-                print(certifier.trusted
+                Swift.print(certifier.trusted
                       ? "Certifier \(certifier.did) is trusted for \(schemes)."
                       : "note: certifier \(certifier.did) (\(schemes)) is not trusted for these schemes; its certificates will show as warnings until you run `passport trust add certifier --did \(certifier.did) --did-document FILE --scheme …`.")
             }
             if !report.problems.isEmpty {
-                print("warning: \(report.problems.count) credential\(report.problems.count == 1 ? "" : "s") in the bundle failed \(report.problems.count == 1 ? "its" : "their") check; codes of these batches will be reported TAMPERED:")
-                report.problems.forEach { print("  \($0)") }
+                Swift.print("warning: \(report.problems.count) credential\(report.problems.count == 1 ? "" : "s") in the bundle failed \(report.problems.count == 1 ? "its" : "their") check; codes of these batches will be reported TAMPERED:")
+                report.problems.forEach { Swift.print("  \($0)") }
             }
         }
     }
@@ -162,7 +196,8 @@ struct TrustCommand: ParsableCommand {
             }
             let loaded = store.loadBundles()
             for producer in store.producers {
-                print("producer \(producer.name) (\(producer.did)), trusted since \(producer.addedAt)")
+                let via = producer.network.flatMap { store.network(did: $0) }.map { " as a member of \($0.name)" } ?? ""
+                print("producer \(producer.name) (\(producer.did)), trusted since \(producer.addedAt)\(via)")
                 TrustCommand.keyLines(producer.keys).forEach { print($0) }
                 if let bundle = loaded.bundles.first(where: { $0.producer.did == producer.did }) {
                     let days = Int(now.timeIntervalSince(bundle.createdAt) / 86_400)
@@ -172,6 +207,10 @@ struct TrustCommand: ParsableCommand {
                 } else {
                     print("  no bundle imported")
                 }
+            }
+            for network in store.networks {
+                print("network \(network.name) (\(network.did)), member list version \(network.version) issued \(network.issued), \(network.members.count) members, trusted since \(network.addedAt)")
+                TrustCommand.keyLines(network.keys).forEach { print($0) }
             }
             for certifier in store.certifiers {
                 print("certifier \(certifier.name) (\(certifier.did)) for \(certifier.schemes.joined(separator: ", ")), trusted since \(certifier.addedAt)")
