@@ -21,6 +21,8 @@ public enum PassportContext {
         ("PassportMemberList", nil), ("MemberList", nil), ("listVersion", "xsd:integer"), ("members", nil),
         ("memberSince", "xsd:date"), ("publicKeys", nil), ("publicKeyMultibase", nil), ("website", "@id"),
         ("recognisedCertifiers", nil), ("schemes", nil),
+        // Links to upstream passports and attestations, shaped like UNTP's SecureLink.
+        ("linkURL", "@id"), ("linkName", nil), ("linkType", nil), ("hashDigest", nil), ("hashMethod", nil),
         ("unitsProduced", "xsd:integer"), ("serialRange", nil), ("firstSerial", nil), ("lastSerial", nil),
         ("recall", nil), ("recallDate", "xsd:date"), ("recallReason", nil),
     ]

@@ -16,6 +16,6 @@ struct CheckCommand: ParsableCommand {
         let network = try BuildSupport.attempt { () throws(BuildError) in
             try ValueNetwork.check(loaded, displayRoot: project.display)
         }
-        print("\(project.display.isEmpty ? "Project" : project.display) is ready: \(loaded.products.count) products, \(loaded.batches.count) batches, \(loaded.certificates.count) certificates, \(network.inputCount) upstream inputs verified, \(network.confirmedCount) value shares confirmed.")
+        print("\(project.display.isEmpty ? "Project" : project.display) is ready: \(loaded.products.count) products, \(loaded.batches.count) batches, \(loaded.certificates.count) certificates\(network.inputCount + network.confirmedCount > 0 ? "; \(network.inputCount) upstream inputs verified, \(network.confirmedCount) value shares confirmed" : "").")
     }
 }
