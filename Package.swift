@@ -110,6 +110,7 @@ let package = Package(
         .testTarget(name: "PassportBenchTests", dependencies: [
             "PassportBench", "Labels", "Output", "Verify", "Credentials", "PassportTestSupport",
         ], swiftSettings: strictSettings),
+        .testTarget(name: "NetworkTests", dependencies: ["Network", "Credentials"]),
         .testTarget(name: "CommandTests", dependencies: ["passport", "Credentials", "PassportTestSupport"]),
     ]
 )

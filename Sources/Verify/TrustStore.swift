@@ -153,7 +153,7 @@ public struct TrustStore: Sendable {
         return (current.subtracting(previous).sorted(), previous.subtracting(current).sorted())
     }
 
-    /// Stops trusting `did` (as producer and as certifier) and deletes its imported bundle.
+    /// Stops trusting `did` (as producer, certifier or network) and deletes its imported bundle.
     /// - Returns: what was removed, e.g. `["producer", "bundle"]`.
     /// - Throws: `VerifyError.notTrusted` when the DID is not in the store.
     public mutating func remove(did: String) throws(VerifyError) -> [String] {
@@ -165,6 +165,16 @@ public struct TrustStore: Sendable {
         if certifiers.contains(where: { $0.did == did }) {
             certifiers.removeAll { $0.did == did }
             removed.append("certifier")
+        }
+        if let network = network(did: did) {
+            // Forgetting a network forgets what its list made trusted (not what the shop trusted itself).
+            for member in producers.filter({ $0.network == network.did }) {
+                producers.removeAll { $0.did == member.did }
+                try? FileManager.default.removeItem(at: bundleFile(for: member.did))
+            }
+            certifiers.removeAll { $0.network == network.did }
+            networks.removeAll { $0.did == network.did }
+            removed.append("network and the members its list made trusted")
         }
         let bundle = bundleFile(for: did)
         if FileManager.default.fileExists(atPath: bundle.path) {

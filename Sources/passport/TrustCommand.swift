@@ -220,7 +220,7 @@ struct TrustCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Stop trusting a producer or certifier (its bundle is deleted too).")
+        static let configuration = CommandConfiguration(abstract: "Stop trusting a producer, certifier or network (its bundle, or the members its list made trusted, go too).")
 
         @Argument(help: "The DID to remove.")
         var did: String

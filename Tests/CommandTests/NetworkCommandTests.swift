@@ -290,7 +290,8 @@ final class LoopbackServer {
         }
         // "Serving HTTP on 127.0.0.1 port 45678 (http://127.0.0.1:45678/) ..."
         guard let range = text.range(of: "port "), let port = Int(text[range.upperBound...].prefix { $0.isNumber }) else {
-            stop()
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
             throw NetworkFixture.Failure(description: "http.server did not say its port: \(text)")
         }
         self.port = port

@@ -107,7 +107,7 @@ public enum DemoProject {
               - {actor: vetreria, amount: 1.40, currency: EUR}
               - {actor: trasporti, amount: 0.90, currency: EUR}
             inputs:
-              - {name: {en: Glass bottle, it: Bottiglia di vetro}, passport: "https://vetreria.example/01/08000000000019/10/G77/dpp.jwt", sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08, quantity: 1 unit}
+              - {name: {en: Glass bottle, it: Bottiglia di vetro}, batch: "https://vetreria.example/01/08000000000019/10/G77", sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08, quantity: 1200 unit}
             """,
         "batches/l2025r.yaml": """
             product: extra-virgin

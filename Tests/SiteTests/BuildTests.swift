@@ -101,7 +101,8 @@ struct BuildTests {
                        "Rest of the price", "did:web:oliveto.example", "0707 0707 0707 0707", "dpp.jwt", "linkset.json",
                        "<details class=\"tech\">", "type=\"application/ld+json\"", "\"gtin14\":\"08012345000012\"",
                        "rel=\"alternate\" type=\"application/vc+jwt\"", "Content-Security-Policy", "font-src &#39;self&#39;",
-                       "hreflang=\"it\"", "https://vetreria.example/01/08000000000019/10/G77/dpp.jwt",
+                       "hreflang=\"it\"", "href=\"https://vetreria.example/01/08000000000019/10/G77/\"",
+                       "signature of Vetreria Toscana checked", "1200 units", "✓ confirmed by Confirmer of", "declared by the producer",
                        "assets/brand.css", "media/logo.svg"]
             where !html.contains(needle) {
             Issue.record("batch page lacks \(needle)")

@@ -74,8 +74,17 @@ enum Fixture {
                                                             signedByCertifier: index % 2 == 0,
                                                             certifierKeyMultibase: index % 2 == 0 ? "z6MkCertifier" : nil)
         }
-        return SiteInput(project: project, today: today, issuerDID: did, keys: [key], batchProofs: proofs,
-                         certificateProofs: certificates, templatesOverride: override, templatesDirectory: templates)
+        var input = SiteInput(project: project, today: today, issuerDID: did, keys: [key], batchProofs: proofs,
+                              certificateProofs: certificates, templatesOverride: override, templatesDirectory: templates)
+        // The pipeline hands over inputs after checking them upstream; here they are taken as written.
+        for batch in project.batches where !batch.inputs.isEmpty {
+            input.network[batch.id] = BatchNetworkView(inputs: batch.inputs.map { record in
+                BatchNetworkView.Input(name: record.name.text(in: "en"), producer: "Vetreria Toscana", place: "Empoli",
+                                       product: record.name.text(in: "en"), href: record.batchLink + "/",
+                                       sha256: record.sha256, quantity: record.quantity.description)
+            }, confirmedBy: batch.valueShares.first.map { [$0.actor: "Confirmer of " + $0.actor] } ?? [:])
+        }
+        return input
     }
 
     /// Builds the site into a fresh folder and writes the credential files the pipeline would add,

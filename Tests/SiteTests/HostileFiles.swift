@@ -71,7 +71,7 @@ enum HostileFiles {
                   - {actor: a, amount: 3, currency: EUR}
                   - {actor: b, percent: 20}
                 inputs:
-                  - {name: \(q(script)), passport: \(q("https://x.example/\"><img/src=x/onerror=window.__pwned=1>")), sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08}
+                  - {name: \(q(script)), batch: \(q("https://x.example/01/08000000000019/10/\"><img/src=x/onerror=window.__pwned=1>")), sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08, quantity: 1 unit}
                 recall: {date: 2026-10-05, reason: \(q(attribute + " " + script))}
                 """,
         ]
