@@ -40,6 +40,8 @@ public enum UpstreamImport {
         var fetchedFrom: URL?
     }
 
+    /// The passports are stored byte for byte as signed (no trailing newline), so `sha256sum` on
+    /// a stored `dpp.jwt` gives the digest a batch record pins.
     /// Reads `source` — an upstream output folder, its `bundle.json`, or the address of a batch —
     /// checks it and writes it into `projectRoot/upstream/`.
     /// - Parameter baseDirectory: what a relative source path is read against.
@@ -175,11 +177,11 @@ public enum UpstreamImport {
                 guard let jwt = offer.passports[key], let entry = party.manifest.batches[key] else { continue }
                 let path = UpstreamStore.passportPath(gtin: entry.gtin, lot: entry.lot)
                 let part = try staged.part(String(path.dropLast(PublishedPaths.passportJWT.count)))
-                try FileWriter.write(jwt + "\n", to: part.appendingPathComponent(PublishedPaths.passportJWT))
+                try FileWriter.write(jwt, to: part.appendingPathComponent(PublishedPaths.passportJWT))
             }
             try FileWriter.write(offer.didDocument.serialized(pretty: true) + Data("\n".utf8),
                                  to: staged.staging.appendingPathComponent(UpstreamStore.didDocumentFile))
-            try FileWriter.write(offer.manifest + "\n", to: staged.staging.appendingPathComponent(UpstreamStore.manifestFile))
+            try FileWriter.write(offer.manifest, to: staged.staging.appendingPathComponent(UpstreamStore.manifestFile))
             try staged.commit()
         } catch {
             throw .file(path: store.display(folder), reason: error.description)

@@ -76,7 +76,7 @@ extension BatchNetworkView {
     func inputsContext(_ l: Localizer) -> [[String: Any]] {
         inputs.map { input in
             var row: [String: Any] = ["name": input.name, "producer": input.producer, "product": input.product,
-                                      "sha256": input.sha256, "quantity": input.quantity,
+                                      "sha256": input.sha256, "quantity": input.quantity, "url": input.href,
                                       "checked": l.format("input_checked", ["producer": input.producer])]
             PageFrame.put(&row, "href", Markup.externalHref(input.href))
             PageFrame.put(&row, "place", input.place)

@@ -12,7 +12,7 @@ struct ScaffoldTests {
     func loadsCleanly() throws {
         let folder = try TemporaryFolder("scaffold")
         let root = folder.appending("farm")
-        let result = try Scaffold.create(at: root, display: "farm", resources: Starter.resources)
+        let result = try Scaffold.create(at: root, display: "farm", resources: Starter.resources, now: Starter.now)
         #expect(result.projectRoot == root)
         // The loader throws every problem it finds: loading is the check.
         let project = try ProjectLoader.load(root: root, displayRoot: "farm")
@@ -21,14 +21,22 @@ struct ScaffoldTests {
         #expect(project.certificates.count == 2)
         let key = try KeyStore(projectDirectory: root).load(id: project.producer.signingKey)
         #expect(key.publicKey.fingerprint == result.keyFingerprint)
-        for file in ["keys/main.jwk", "certifier/keys/main.jwk"] {
+        for file in ["keys/main.jwk", "certifier/keys/main.jwk", "network/keys/main.jwk", "partners/podere-rossi/keys/main.jwk",
+                     "partners/fattoria-bianchi/keys/main.jwk", "partners/vetreria/keys/main.jwk", "partners/verdi/keys/main.jwk"] {
             let mode = try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(file).path)[.posixPermissions]
             #expect((mode as? Int).map { $0 & 0o777 } == 0o600, "\(file)")
         }
-        #expect(try String(contentsOf: root.appendingPathComponent(".gitignore"), encoding: .utf8) == "keys/\ncertifier/keys/\n")
-        let upstream = try ExternalTool.run("/usr/bin/sha256sum", [root.appendingPathComponent("upstream/bottle-v2026-09.dpp.jwt").path])
+        let ignored = try String(contentsOf: root.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(ignored.hasPrefix("keys/\noutput/\ncertifier/keys/\nnetwork/keys/\n"))
+        #expect(ignored.contains("partners/*/keys/\n"))
+        // Every upstream digest in the batches is the one of the passport stored in upstream/.
         let batch = try String(contentsOf: root.appendingPathComponent("batches/evo-2026-a.yaml"), encoding: .utf8)
-        #expect(batch.contains("sha256: \(upstream.stdout.prefix(64))"))
+        for path in ["podere-rossi.example/01/08055555000014/10/R2026-10", "fattoria-bianchi.example/01/08056666000016/10/B2026-10",
+                     "vetreria.example/01/08098765000016/10/V2026-09"] {
+            let upstream = try ExternalTool.run("/usr/bin/sha256sum", [root.appendingPathComponent("upstream/\(path)/dpp.jwt").path])
+            #expect(batch.contains("sha256: \(upstream.stdout.prefix(64))"), "\(path)")
+        }
+        #expect(FileTree.files(below: root.appendingPathComponent("attestations")).count == 7)
         #expect(FileTree.files(below: root).filter { $0.hasSuffix(".dcc.jwt") } == [
             "certificates/eu-organic.dcc.jwt", "certificates/regenerative-organic.dcc.jwt",
         ])
@@ -41,7 +49,7 @@ struct ScaffoldTests {
         let folder = try TemporaryFolder("scaffold")
         try FileTree.write(["farm/notes.txt": "mine"], to: folder.url)
         let error = #expect(throws: BuildError.self) {
-            try Scaffold.create(at: folder.appending("farm"), display: "farm", resources: Starter.resources)
+            try Scaffold.create(at: folder.appending("farm"), display: "farm", resources: Starter.resources, now: Starter.now)
         }
         #expect(error?.description.contains("farm already exists and is not empty") == true)
         #expect(FileTree.files(below: folder.url) == ["farm/notes.txt"])

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// The value network through the `passport` binary, on the example `passport init` makes:
@@ -256,7 +257,7 @@ struct NetworkCommandTests {
     func independentCheck() throws {
         let net = try NetworkFixture()
         #expect(try net.build().status == 0)
-        let script = Command.packageRoot.appendingPathComponent("Tests/Support/verify_network.py")
+        let script = Checkout.path("Tests/Support/verify_network.py")
         let checked = try Command.python(script, [net.farm.path, net.out.path])
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
         #expect(checked.stdout.contains(", 0 problems"), "\(checked.stdout)")

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import PassportTestSupport
 
 /// The example value network made by `passport init`, and a shop beside it — everything through
 /// the `passport` binary, with a fixed clock.
@@ -7,7 +8,7 @@ struct NetworkFixture {
     static let now = "2026-11-05T10:00:00Z"
     static let epoch = "1793000000"
 
-    let folder: TemporaryDirectory
+    let folder: TemporaryFolder
     var farm: URL { folder.url.appendingPathComponent("farm") }
     var out: URL { folder.url.appendingPathComponent("out") }
     var store: URL { folder.url.appendingPathComponent("store") }
@@ -21,14 +22,14 @@ struct NetworkFixture {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     init() throws {
-        folder = try TemporaryDirectory()
+        folder = try TemporaryFolder("network")
         let created = try run(["init", "farm"])
         guard created.status == 0 else { throw Failure(description: "init failed: \(created.stderr)") }
     }
 
     /// Runs `passport` with this fixture's store, clock and build time.
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ToolOutput {
         var env = ["PASSPORT_STORE": store.path, "PASSPORT_NOW": Self.now, "SOURCE_DATE_EPOCH": Self.epoch,
                    "PASSPORT_SHOP": "shop-a"]
         for (key, value) in environment { env[key] = value }
@@ -36,7 +37,7 @@ struct NetworkFixture {
     }
 
     /// `passport build farm -o out --no-labels`.
-    func build() throws -> CommandResult { try run(["build", "farm", "-o", out.path, "--no-labels"]) }
+    func build() throws -> ToolOutput { try run(["build", "farm", "-o", out.path, "--no-labels"]) }
 
     /// The code of unit `serial` of the co-op's serialized batch, signed with its key.
     func code(serial: String = "000001") throws -> String {
