@@ -1,6 +1,7 @@
 import Credentials
 import Network
 public import Foundation
+import Synchronization
 import Labels
 import PassportModel
 public import Output
@@ -27,7 +28,10 @@ public enum Scaffold {
     static let confirmations = [("L2026A", "rossi", "podere-rossi"), ("L2026A", "bianchi", "fattoria-bianchi"),
                                 ("L2026A", "verdi", "verdi"), ("N2026S", "rossi", "podere-rossi"), ("N2026S", "verdi", "verdi")]
 
-    public static func create(at root: URL, display: String, resources: ResourceLocator, now: Date) throws(BuildError) -> Result {
+    /// - Parameter publishNetwork: build the co-op and the network's member list too (what `init`
+    ///   does); `demo` builds them itself, with labels, and lists its own output.
+    public static func create(at root: URL, display: String, resources: ResourceLocator, now: Date,
+                              publishNetwork: Bool = true) throws(BuildError) -> Result {
         let fileManager = FileManager.default
         if let contents = try? fileManager.contentsOfDirectory(atPath: root.path), !contents.isEmpty {
             throw .invalid("\(display) already exists and is not empty — choose a new folder name, or empty it first")
@@ -78,17 +82,27 @@ public enum Scaffold {
 
             """, to: staging.appendingPathComponent(".gitignore")))
         var replacements = ["{{VERDI_DID}}": DIDKey(publicKey: verdi.publicKey).did]
-        // The partners upstream build their passports; the co-op imports them, checked.
-        for (name, placeholder) in suppliers.sorted(by: { $0.key < $1.key }) {
-            let folder = partners.appendingPathComponent(name)
-            _ = try ProjectBuild(options: .init(projectRoot: folder, displayRoot: "partners/\(name)",
-                                                output: folder.appendingPathComponent("output"), now: now,
-                                                resources: resources, renderLabels: false)).run()
+        // The partners build at once (each its own folder), then the co-op imports them, checked.
+        let names = suppliers.keys.sorted()
+        let built = Mutex<[String: BuildError]>([:])
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            let folder = partners.appendingPathComponent(names[index])
+            do throws(BuildError) {
+                _ = try ProjectBuild(options: .init(projectRoot: folder, displayRoot: "partners/\(names[index])",
+                                                    output: folder.appendingPathComponent("output"), now: now,
+                                                    resources: resources, renderLabels: false)).run()
+            } catch {
+                built.withLock { $0[names[index]] = error }
+            }
+        }
+        if let failure = built.withLock({ failures in names.compactMap { failures[$0] }.first }) { throw failure }
+        for name in names {
             let imported: UpstreamImport.Report
             do {
-                imported = try UpstreamImport.importLocal(source: folder.appendingPathComponent("output").path, projectRoot: staging)
+                imported = try UpstreamImport.importLocal(source: partners.appendingPathComponent("\(name)/output").path,
+                                                          projectRoot: staging)
             } catch { throw .network(error) }
-            replacements["{{\(placeholder)_SHA256}}"] = imported.batches.first?.sha256 ?? ""
+            replacements["{{\(suppliers[name] ?? "")_SHA256}}"] = imported.batches.first?.sha256 ?? ""
         }
         for file in ["passport.yaml", "batches/evo-2026-a.yaml", "batches/novello-2026-s.yaml"] {
             let url = staging.appendingPathComponent(file)
@@ -107,13 +121,10 @@ public enum Scaffold {
         }
         _ = try Certify.run(certifierRoot: staging.appendingPathComponent("certifier"), certifierDisplay: "certifier",
                             projectRoot: staging, projectDisplay: display, certificateIDs: [])
-        // The co-op's network lists the co-op and its partners with passports.
+        // The co-op's network lists the partners with passports and the co-op, and recognises its certifier.
         let network = staging.appendingPathComponent("network")
-        _ = try ProjectBuild(options: .init(projectRoot: staging, displayRoot: display,
-                                            output: staging.appendingPathComponent("output"), now: now,
-                                            resources: resources, renderLabels: false)).run()
-        for source in ["output"] + suppliers.keys.sorted().map({ "partners/\($0)/output" }) {
-            _ = try NetworkFolder.addMemberLocal(root: network, source: staging.appendingPathComponent(source).path, now: now)
+        for name in names {
+            _ = try NetworkFolder.addMemberLocal(root: network, source: partners.appendingPathComponent("\(name)/output").path, now: now)
         }
         let certifierDocument = staging.appendingPathComponent("certifiers/did_web_terraviva-cert.example.did.json")
         do {
@@ -123,7 +134,13 @@ public enum Scaffold {
         } catch let error as CredentialError { throw .credential(error, context: "certifiers/") } catch let error as BuildError {
             throw error
         } catch { throw .invalid("\(error)") }
-        _ = try NetworkFolder.build(root: network, display: "network", output: network.appendingPathComponent("output"), now: now)
+        if publishNetwork {
+            _ = try ProjectBuild(options: .init(projectRoot: staging, displayRoot: display,
+                                                output: staging.appendingPathComponent("output"), now: now,
+                                                resources: resources, renderLabels: false)).run()
+            _ = try NetworkFolder.addMemberLocal(root: network, source: staging.appendingPathComponent("output").path, now: now)
+            _ = try NetworkFolder.build(root: network, display: "network", output: network.appendingPathComponent("output"), now: now)
+        }
         do {
             try fileManager.moveItem(at: staging, to: root)
         } catch {

@@ -44,7 +44,8 @@ struct DemoCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: temporary) }
         let now = try BuildSupport.now()
         let created = try BuildSupport.attempt { () throws(BuildError) in
-            try Scaffold.create(at: projectURL, display: keepProject ?? "oliveto", resources: resources, now: now)
+            try Scaffold.create(at: projectURL, display: keepProject ?? "oliveto", resources: resources, now: now,
+                                publishNetwork: false)
         }
         let options = ProjectBuild.Options(projectRoot: projectURL, displayRoot: keepProject ?? "oliveto",
                                            output: output.url, now: now, resources: resources)
