@@ -24,8 +24,12 @@ enum BundleWriter {
             conformity[entry.certificate.id] = entry.credential.jwt
             digests[entry.certificate.id] = entry.credential.sha256
         }
+        var lists: [String: String] = [:]
+        for list in credentials.statusLists.values { lists[list.credential.id] = list.jwt }
+        for (url, jwt) in credentials.certifierStatusLists { lists[url] = jwt }
         let payload = VerificationBundle.manifestPayload(issuer: credentials.issuer.did, createdAt: createdAt,
-                                                         batches: entries, conformitySHA256: digests)
+                                                         batches: entries, conformitySHA256: digests,
+                                                         statusListSHA256: lists.mapValues { SHA256Digest.hex(Data($0.utf8)) })
         let manifest: String
         do {
             manifest = try JWS.sign(header: ["alg": "Ed25519", "typ": "JWT",
@@ -37,6 +41,6 @@ enum BundleWriter {
         return VerificationBundle(producerDID: credentials.issuer.did, producerName: project.producer.name,
                                   didDocument: credentials.didDocument,
                                   certifierDocuments: credentials.certifierDocuments,
-                                  passports: passports, conformity: conformity, manifest: manifest)
+                                  passports: passports, conformity: conformity, statusLists: lists, manifest: manifest)
     }
 }

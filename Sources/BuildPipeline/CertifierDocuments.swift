@@ -8,6 +8,9 @@ enum CertifierDocuments {
     struct Entry {
         let document: DIDDocument
         let json: JSONValue
+        /// The certifier's signed revocation list (`<did>.revocation.jwt`, handed over by
+        /// `passport certify`): its URL and compact JWS.
+        var revocationList: (url: String, jwt: String)?
     }
 
     static func load(projectRoot: URL) throws(BuildError) -> [String: Entry] {
@@ -20,7 +23,15 @@ enum CertifierDocuments {
             do {
                 let json = try JSONValue(parsing: try ProjectFiles.read(url))
                 let document = try DIDDocument(parsing: json)
-                result[document.id] = Entry(document: document, json: json)
+                var entry = Entry(document: document, json: json)
+                let list = folder.appendingPathComponent(String(name.dropLast(".did.json".count)) + ".revocation.jwt")
+                if ProjectFiles.exists(list) {
+                    let jwt = String(decoding: try ProjectFiles.read(list), as: UTF8.self)
+                        .trimmingCharacters(in: .whitespacesAndNewlines)
+                    let verified = try CredentialVerifier(resolver: document).verify(jwt, now: nil)
+                    entry.revocationList = (try StatusListCredential(json: verified.payload).id, jwt)
+                }
+                result[document.id] = entry
             } catch let error as CredentialError {
                 throw .credential(error, context: "certifiers/\(name)")
             } catch {
@@ -30,27 +41,56 @@ enum CertifierDocuments {
         return result
     }
 
-    /// Checks a certifier-signed credential: signature by the certifier named in the record, and
-    /// that it speaks of this certificate. Returns its payload.
+    /// Where a certifier hands over the signed credential of a certificate.
+    static func handedOver(_ certificate: Certificate, projectRoot: URL) -> URL {
+        projectRoot.appendingPathComponent("certificates/\(certificate.id).dcc.jwt")
+    }
+
+    /// Checks a certifier-signed credential: a vc+jwt signed by the certifier named in the
+    /// record, that speaks of this certificate. Returns its payload and the credential read from it.
     static func check(_ jwt: String, for certificate: Certificate,
-                      certifiers: [String: Entry]) throws(BuildError) -> JSONValue {
+                      certifiers: [String: Entry]) throws(BuildError) -> (JSONValue, ConformityCredential) {
         guard let certifier = certifiers[certificate.certifierDID] else {
             throw .certifierCredential(certificate: certificate.id,
                                        reason: "no DID document for \(certificate.certifierDID) in certifiers/")
         }
-        let verified: JWS.Verified
-        do { verified = try JWS.verify(jwt, resolver: certifier.document) } catch {
+        let verified: VerifiedCredential
+        let credential: ConformityCredential
+        do {
+            verified = try CredentialVerifier(resolver: certifier.document).verify(jwt, now: nil)
+            credential = try ConformityCredential.read(verified.payload)
+        } catch {
             throw .certifierCredential(certificate: certificate.id, reason: error.description)
         }
-        guard let payload = try? JSONValue(parsing: verified.payload) else {
-            throw .certifierCredential(certificate: certificate.id, reason: "the payload is not JSON")
-        }
-        guard payload["issuer"]?["id"]?.stringValue == certificate.certifierDID,
-              payload["credentialSubject"]?["name"]?.stringValue == "\(certificate.scheme) \(certificate.number)",
-              payload["validUntil"]?.stringValue == "\(certificate.validUntil)T23:59:59Z" else {
+        guard credential.issuer.id == certificate.certifierDID,
+              credential.credentialSubject.name == "\(certificate.scheme) \(certificate.number)",
+              credential.validUntil == XSDDateTime.endOfDay(certificate.validUntil) else {
             throw .certifierCredential(certificate: certificate.id,
                                        reason: "it does not match certificates/\(certificate.id).yaml (issuer, scheme, number or validity differ)")
         }
-        return payload
+        return (verified.payload, credential)
+    }
+
+    /// The certificates of `project` a certifier has signed (a handed-over credential that checks
+    /// out), and problems with handed-over credentials that do not, by certificate id.
+    static func certifierSigned(_ project: Project) -> (signed: Set<String>, problems: [String: BuildError]) {
+        let root = URL(fileURLWithPath: project.root)
+        let certifiers: [String: Entry]
+        do { certifiers = try load(projectRoot: root) } catch {
+            return ([], Dictionary(project.certificates.map { ($0.id, error) }, uniquingKeysWith: { a, _ in a }))
+        }
+        var signed = Set<String>(), problems: [String: BuildError] = [:]
+        for certificate in project.certificates {
+            let file = handedOver(certificate, projectRoot: root)
+            guard ProjectFiles.exists(file) else { continue }
+            do {
+                let jwt = String(decoding: try ProjectFiles.read(file), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                _ = try check(jwt, for: certificate, certifiers: certifiers)
+                signed.insert(certificate.id)
+            } catch {
+                problems[certificate.id] = error
+            }
+        }
+        return (signed, problems)
     }
 }

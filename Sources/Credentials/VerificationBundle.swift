@@ -3,8 +3,9 @@ public import DigitalLink
 
 
 /// What a shop needs to verify codes offline: the producer's DID document, every signed passport
-/// and conformity credential, certifiers' DID documents, and a manifest signed by the producer
-/// that lists issued serial ranges, recalls, digests of every credential, and when it was made.
+/// and conformity credential, the status lists their entries point at, certifiers' DID documents,
+/// and a manifest signed by the producer that lists issued serial ranges, recalls, digests of
+/// every credential and status list, and when it was made.
 ///
 /// Written by `passport build` to `output/bundle/bundle.json` and published on the site at
 /// `.well-known/passport-bundle.json`; imported by `passport trust import`.
@@ -47,23 +48,28 @@ public struct VerificationBundle: Sendable {
     public var passports: [String: String]
     /// Conformity credentials by certificate id.
     public var conformity: [String: String]
+    /// Signed status lists (the producer's and its certifiers') by URL (`statusListCredential`).
+    public var statusLists: [String: String]
     /// The manifest as a compact JWS signed by the producer.
     public var manifest: String
 
     public init(producerDID: String, producerName: String, didDocument: JSONValue, certifierDocuments: [String: JSONValue],
-                passports: [String: String], conformity: [String: String], manifest: String) {
+                passports: [String: String], conformity: [String: String], statusLists: [String: String] = [:],
+                manifest: String) {
         self.producerDID = producerDID
         self.producerName = producerName
         self.didDocument = didDocument
         self.certifierDocuments = certifierDocuments
         self.passports = passports
         self.conformity = conformity
+        self.statusLists = statusLists
         self.manifest = manifest
     }
 
     /// The manifest payload to sign.
     public static func manifestPayload(issuer: String, createdAt: String, batches: [BatchEntry],
-                                       conformitySHA256: [String: String]) -> JSONValue {
+                                       conformitySHA256: [String: String],
+                                       statusListSHA256: [String: String] = [:]) -> JSONValue {
         let entries: [JSONValue] = batches.sorted { ($0.gtin, $0.lot) < ($1.gtin, $1.lot) }.map { batch in
             var object: [String: JSONValue] = ["gtin": .string(batch.gtin), "lot": .string(batch.lot),
                                                "passportSHA256": .string(batch.passportSHA256)]
@@ -76,16 +82,24 @@ public struct VerificationBundle: Sendable {
             }
             return .object(object)
         }
-        return ["type": "PassportBundleManifest", "iss": .string(issuer), "createdAt": .string(createdAt),
-                "batches": .array(entries), "conformitySHA256": .object(conformitySHA256.mapValues { .string($0) })]
+        var manifest: JSONValue = [
+            "type": "PassportBundleManifest", "iss": .string(issuer), "createdAt": .string(createdAt),
+            "batches": .array(entries), "conformitySHA256": .object(conformitySHA256.mapValues { .string($0) }),
+        ]
+        if !statusListSHA256.isEmpty { manifest["statusListSHA256"] = .object(statusListSHA256.mapValues { .string($0) }) }
+        return manifest
     }
 
     /// The bundle as JSON (deterministic).
     public var json: JSONValue {
-        ["version": 1, "producer": ["id": .string(producerDID), "name": .string(producerName)],
-         "didDocument": didDocument, "certifiers": .object(certifierDocuments),
-         "passports": .object(passports.mapValues { .string($0) }),
-         "conformity": .object(conformity.mapValues { .string($0) }), "manifest": .string(manifest)]
+        var json: JSONValue = [
+            "version": 1, "producer": ["id": .string(producerDID), "name": .string(producerName)],
+            "didDocument": didDocument, "certifiers": .object(certifierDocuments),
+            "passports": .object(passports.mapValues { .string($0) }),
+            "conformity": .object(conformity.mapValues { .string($0) }), "manifest": .string(manifest),
+        ]
+        if !statusLists.isEmpty { json["statusLists"] = .object(statusLists.mapValues { .string($0) }) }
+        return json
     }
 
     /// Reads a bundle written by `json`.
@@ -101,6 +115,7 @@ public struct VerificationBundle: Sendable {
         self.init(producerDID: did, producerName: name, didDocument: document,
                   certifierDocuments: json["certifiers"]?.objectValue ?? [:],
                   passports: passports.compactMapValues(\.stringValue),
-                  conformity: conformity.compactMapValues(\.stringValue), manifest: manifest)
+                  conformity: conformity.compactMapValues(\.stringValue),
+                  statusLists: json["statusLists"]?.objectValue?.compactMapValues(\.stringValue) ?? [:], manifest: manifest)
     }
 }

@@ -13,6 +13,8 @@ struct BundleManifest: Sendable {
     let batches: [String: VerificationBundle.BatchEntry]
     /// Conformity credential digests by certificate id.
     let conformitySHA256: [String: String]
+    /// Status list digests by URL (absent from bundles of passport 0.1).
+    let statusListSHA256: [String: String]
 
     /// The key batches are filed under.
     static func key(gtin: String, lot: String) -> String { gtin + "/" + lot }
@@ -54,6 +56,7 @@ struct BundleManifest: Sendable {
         self.createdAtText = created
         self.batches = batches
         self.conformitySHA256 = (json["conformitySHA256"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+        self.statusListSHA256 = (json["statusListSHA256"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
     }
 
     /// `createdAt` of a bundle's manifest without checking its signature — only for comparing a
