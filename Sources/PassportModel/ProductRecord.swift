@@ -7,7 +7,7 @@ enum ProductRecord {
     static let categoryFields = ["name"] + codeFields
     static let materialFields = ["name", "origin", "place", "share", "recycled", "hazardous"] + codeFields
     /// Where to find a code, for messages.
-    static let codeHelp = "look up your product's UN CPC code at https://unstats.un.org/unsd/classifications/Econ/cpc (or give a GS1 GPC brick as `gpc:`, an HS code as `hs:`, a UNSPSC code as `unspsc:`)"
+    static let codeHelp = "find the UN CPC code at https://unstats.un.org/unsd/classifications/Econ/cpc (or give a GS1 GPC brick as `gpc:`, an HS code as `hs:`, a UNSPSC code as `unspsc:`)"
 
     static func read(_ map: MapReader, id: String) -> Product? {
         let gtin = readGTIN(map)
