@@ -45,9 +45,7 @@ public enum Certify {
         let issuer = ConformityIssuer(producer: project.producer, producerDID: producerDID)
         let lists = StatusListIssuer(issuer: CredentialIssuer(id: certifierDID.did, name: profile.name),
                                      baseURL: certifierDID.baseURL)
-        let positions = try StatusFiles.allocate(wanted.map { statusKey(producer: producerDID, certificate: $0) },
-                                                 records: status, root: certifierRoot)
-        var outputs: [(URL, Data)] = []
+        var certificates: [Certificate] = []
         for id in wanted {
             guard let certificate = project.certificate(id) else {
                 throw .invalid("no certificate `\(id)` in certificates/ — give the file name without .yaml")
@@ -55,6 +53,14 @@ public enum Certify {
             guard certificate.certifierDID == certifierDID.did else {
                 throw .invalid("certificates/\(id).yaml names \(certificate.certifierDID) as certifier, not you (\(certifierDID.did)) — only the named certifier may sign it")
             }
+            certificates.append(certificate)
+        }
+        // Only once every certificate is known to be this certifier's: positions are for ever.
+        let positions = try StatusFiles.allocate(wanted.map { statusKey(producer: producerDID, certificate: $0) },
+                                                 records: status, root: certifierRoot)
+        var outputs: [(URL, Data)] = []
+        for certificate in certificates {
+            let id = certificate.id
             let evidence = try EvidenceLink.resolve(certificate, projectRoot: projectRoot, producer: producerDID)
             let revocation = positions[statusKey(producer: producerDID, certificate: id)]
                 .map { lists.entry(.revocation, position: $0) }
