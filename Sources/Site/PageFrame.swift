@@ -57,7 +57,7 @@ enum PageFrame {
         if let image = image(site, product, root: root, alt: name) { return ["image": image] }
         let initial = name.first.map { String($0).uppercased() } ?? "·"
         var art: [String: Any] = ["initial": initial]
-        put(&art, "label", product.category)
+        put(&art, "label", l.text(product.category.name))
         return ["art": art]
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// Status lists, recalls, revocations and self-declared claims, through the `passport` command.
@@ -13,13 +14,18 @@ struct StatusCommandTests {
             bits = gzip.decompress(base64.urlsafe_b64decode(body + '=' * (-len(body) % 4)))
             print(subject['statusPurpose'], len(bits) * 8, ' '.join(str(i * 8 + b) for i, v in enumerate(bits) for b in range(8) if v & (0x80 >> b)))
             """
-        let file = try TemporaryDirectory()
-        let path = file.url.appendingPathComponent("bits.py")
+        let file = try TemporaryFolder()
+        let path = file.appending("bits.py")
         try script.write(to: path, atomically: true, encoding: .utf8)
         let result = try Command.python(path, [listJSON.path])
         let fields = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
         #expect(fields.count >= 2 && fields[1] == "131072", "\(result.stdout)\(result.stderr)")
         return fields.dropFirst(2).compactMap { Int($0) }
+    }
+
+    /// The text of the first page of a label sheet, as poppler's pdftotext reads it.
+    static func text(of pdf: URL) throws -> String {
+        try ExternalTool.run("/usr/bin/pdftotext", ["-l", "1", pdf.path, "-"]).stdout
     }
 
     static func json(_ url: URL) throws -> [String: Any] {
@@ -48,7 +54,7 @@ struct StatusCommandTests {
         #expect(try Self.setBits(built.site.appendingPathComponent("status/revocation.json")) == [])
         let page = try String(contentsOf: built.site.appendingPathComponent("01/08012345000012/10/L2026A/index.html"), encoding: .utf8)
         #expect(page.contains("data-suspension=\"../../../../status/suspension.jwt\" data-suspension-index=\"\(position)\""))
-        let checked = try Command.python(Command.packageRoot.appendingPathComponent("Tests/Support/check_credentials.py"),
+        let checked = try Command.python(Checkout.path("Tests/Support/check_credentials.py"),
                                          ["--site", built.site.path, built.site.path])
         #expect(checked.status == 0, "\(checked.stdout)")
     }
@@ -128,7 +134,7 @@ struct StatusCommandTests {
     func selfDeclared() throws {
         let built = try BuildCommandTests.initAndBuild(labels: true)
         let label = built.output.appendingPathComponent("labels/novello-2026-s/labels.pdf")
-        #expect(try LabelsCommandTests.runTool("/usr/bin/pdftotext", ["-l", "1", label.path, "-"]).contains("EU Organic"))
+        #expect(try Self.text(of: label).contains("EU Organic"))
         let clean = try Command.run(["check", "farm"], in: built.directory.url)
         #expect(clean.status == 0 && clean.stderr.isEmpty, "\(clean.stderr)")
 
@@ -147,7 +153,7 @@ struct StatusCommandTests {
         #expect(hero.contains("<p class=\"self-declared\">Self-declared by the producer, not certified: EU organic</p>"))
         let dcc = try Self.json(built.site.appendingPathComponent("certificates/eu-organic/dcc.json"))
         #expect((dcc["credentialSubject"] as? [String: Any])?["assessorLevel"] as? String == "self")
-        #expect(!(try LabelsCommandTests.runTool("/usr/bin/pdftotext", ["-l", "1", label.path, "-"]).contains("EU Organic")))
+        #expect(!(try Self.text(of: label).contains("EU Organic")))
     }
 
     @Test("passport --version names the version every credential's issuingSoftware carries")
