@@ -42,17 +42,18 @@ let package = Package(
 
         // Pure modules.
         .target(name: "DigitalLink", swiftSettings: strictSettings),
-        .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams"), "DigitalLink"],
-                swiftSettings: strictSettings),
         // Journey maps as SVG from the base map in Templates/map/; Foundation only.
         .target(name: "JourneyMap", swiftSettings: strictSettings),
 
-        // Files: staged output swapped in whole, file writes, bundled resources.
+        // Files: staged output swapped in whole, file writes, the confined project reader, bundled resources.
         .target(name: "Output", dependencies: ["CSyscalls", .product(name: "SystemPackage", package: "swift-system")],
+                swiftSettings: strictSettings),
+        // Records: reads project files only through Output's confined ProjectFolder.
+        .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams"), "DigitalLink", "Output"],
                 swiftSettings: strictSettings),
 
         // Keys, JWS, DIDs, the credential types shared by issuer and verifier. No record reader.
-        .target(name: "Credentials", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "DigitalLink"],
+        .target(name: "Credentials", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "DigitalLink", "Output"],
                 swiftSettings: strictSettings),
         // Records → credentials: the only module that reads both.
         .target(name: "Issuance", dependencies: ["PassportModel", "Credentials", "DigitalLink"],
