@@ -99,3 +99,29 @@ struct ProjectFiles {
         return result
     }
 }
+
+/// The kinds of record file a project holds.
+public enum RecordKind: String, Sendable, CaseIterable {
+    case producer, product, batch, certificate
+}
+
+extension ProjectLoader {
+    /// Reads one record's text as `kind` and returns every problem found in it alone (references
+    /// to other records are not checked). What `passport check` does per file, without a folder:
+    /// for editors and the record reader's fuzz target.
+    public static func diagnose(_ text: String, as kind: RecordKind, file: String = "record.yaml") -> [Diagnostic] {
+        let sink = DiagnosticSink()
+        let reader = RecordReader(file: file, sink: sink, defaultLanguage: "en")
+        switch kind {
+        case .producer:
+            _ = reader.topLevel(text, allowed: ProducerRecord.fields).flatMap { ProducerRecord.read($0) }
+        case .product:
+            _ = reader.topLevel(text, allowed: ProductRecord.fields).flatMap { ProductRecord.read($0, id: "record") }
+        case .batch:
+            _ = reader.topLevel(text, allowed: BatchRecord.fields).flatMap { BatchRecord.read($0, id: "record") }
+        case .certificate:
+            _ = reader.topLevel(text, allowed: CertificateRecord.fields).flatMap { CertificateRecord.read($0, id: "record") }
+        }
+        return ProjectError(diagnostics: sink.diagnostics).diagnostics
+    }
+}
