@@ -82,7 +82,7 @@ public struct KeyStore: Sendable {
             switch error {
             case .missing: throw .keyNotFound(id: id, path: path)
             case .tooOpen(_, let mode): throw .keyFileTooOpen(path: path, mode: mode)
-            case .notRegular, .tooLarge, .notText: throw .invalidKeyFile(path: path, reason: error.problem)
+            case .notRegular, .tooLarge, .notText: throw .invalidKeyFile(path: path, reason: "it " + error.problem)
             default: throw .keyStorage(path: path, reason: "\(error.problem) — \(error.fix)")
             }
         }
