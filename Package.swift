@@ -107,6 +107,6 @@ let package = Package(
         .testTarget(name: "PassportBenchTests", dependencies: [
             "PassportBench", "Labels", "Output", "Verify", "Credentials", "PassportTestSupport",
         ], swiftSettings: strictSettings),
-        .testTarget(name: "CommandTests", dependencies: ["passport", "Credentials", "PassportTestSupport"]),
+        .testTarget(name: "CommandTests", dependencies: ["passport", "Credentials", "Verify", "PassportTestSupport"]),
     ]
 )

@@ -10,6 +10,7 @@ public enum FileWriter {
     public static func write(_ data: Data, to url: URL, permissions: FilePermissions = .publicFile) throws(OutputError) {
         try makeFolder(url.deletingLastPathComponent())
         try create(data, at: url.path, permissions: permissions, sync: false)
+        TestHooks.reached(.fileWritten)
     }
 
     /// Writes `text` as UTF-8; see `write(_:to:permissions:)`.

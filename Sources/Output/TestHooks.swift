@@ -14,6 +14,8 @@ public enum TestHooks {
     public enum StopPoint: String, CaseIterable, Sendable {
         /// The staging folder exists and is locked; nothing written yet.
         case staged = "staged"
+        /// A file was written with `FileWriter.write` (use `file-written#<n>` for the n-th).
+        case fileWritten = "file-written"
         /// Every part is written; what the run did not produce is not yet carried over.
         case beforeCarryOver = "before-carry-over"
         /// The staging folder is complete and flushed; the swap is next.
@@ -28,6 +30,8 @@ public enum TestHooks {
         case beforeFileRename = "before-file-rename"
         /// Trust store: the bundle file is written; `trust.json` does not name it yet.
         case bundleWritten = "bundle-written"
+        /// Trust store: `trust.json` is replaced; files it no longer names are not yet removed.
+        case storeSaved = "store-saved"
     }
 
     static let stopAt: (point: StopPoint, time: Int)? = {

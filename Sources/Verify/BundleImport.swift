@@ -92,6 +92,7 @@ extension TrustStore {
         }
         if store.bundleNames != bundleNames || newlyTrusted != nil { try store.save() }
         self = store
+        removeUnnamedBundles()  // also what an earlier, killed import left
 
         let certifierSchemes = loaded.certifierSchemes()
         return BundleImportReport(

@@ -194,6 +194,7 @@ public struct TrustStore: Sendable {
                                "certifiers": .array(certifiers.map(\.json)), "bundles": .object(named)]
         try Self.makePrivateFolder(directory)
         try Self.write(json.serialized(pretty: true) + Data("\n".utf8), to: trustFile)
+        TestHooks.reached(.storeSaved)
         removeUnnamedBundles()
     }
 
