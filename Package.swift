@@ -73,6 +73,8 @@ let package = Package(
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
         .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials", "PassportBench"],
                           swiftSettings: strictSettings),
+        // libFuzzer harness for the record reader: see docs/security.md.
+        .executableTarget(name: "RecordFuzz", dependencies: ["PassportModel"], swiftSettings: strictSettings),
         .target(name: "BuildPipeline", dependencies: [
             "PassportModel", "Credentials", "Issuance", "Site", "Labels", "QRCode", "DigitalLink", "Output",
         ], swiftSettings: strictSettings),
