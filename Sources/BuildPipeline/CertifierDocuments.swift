@@ -1,6 +1,7 @@
 import Credentials
 import Foundation
 import PassportModel
+import Output
 
 /// Certifiers' public DID documents kept in a project's `certifiers/` folder (written there by
 /// `passport certify`), used to check the conformity credentials certifiers hand over.
@@ -14,37 +15,34 @@ enum CertifierDocuments {
     }
 
     static func load(projectRoot: URL) throws(BuildError) -> [String: Entry] {
-        let folder = projectRoot.appendingPathComponent("certifiers")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".did.json") }.sorted()
+        let folder = ProjectFolder(root: projectRoot)
+        let names = try BuildError.projectFile(try folder.names(in: "certifiers")).filter { $0.hasSuffix(".did.json") }
         var result: [String: Entry] = [:]
         for name in names {
-            let url = folder.appendingPathComponent(name)
+            let data = try BuildError.projectFile(try folder.read("certifiers/\(name)", limit: ProjectFolder.documentLimit))
+            let listFile = "certifiers/" + String(name.dropLast(".did.json".count)) + ".revocation.jwt"
+            let listJWT = folder.hasFile(listFile)
+                ? try BuildError.projectFile(try folder.readText(listFile, limit: ProjectFolder.documentLimit))
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                : nil
             do {
-                let json = try JSONValue(parsing: try ProjectFiles.read(url))
+                let json = try JSONValue(parsing: data)
                 let document = try DIDDocument(parsing: json)
                 var entry = Entry(document: document, json: json)
-                let list = folder.appendingPathComponent(String(name.dropLast(".did.json".count)) + ".revocation.jwt")
-                if ProjectFiles.exists(list) {
-                    let jwt = String(decoding: try ProjectFiles.read(list), as: UTF8.self)
-                        .trimmingCharacters(in: .whitespacesAndNewlines)
-                    let verified = try CredentialVerifier(resolver: document).verify(jwt, now: nil)
-                    entry.revocationList = (try StatusListCredential(json: verified.payload).id, jwt)
+                if let listJWT {
+                    let verified = try CredentialVerifier(resolver: document).verify(listJWT, now: nil)
+                    entry.revocationList = (try StatusListCredential(json: verified.payload).id, listJWT)
                 }
                 result[document.id] = entry
-            } catch let error as CredentialError {
-                throw .credential(error, context: "certifiers/\(name)")
             } catch {
-                throw .file(path: url.path, reason: "\(error)")
+                throw .credential(error, context: "certifiers/\(name)")
             }
         }
         return result
     }
 
-    /// Where a certifier hands over the signed credential of a certificate.
-    static func handedOver(_ certificate: Certificate, projectRoot: URL) -> URL {
-        projectRoot.appendingPathComponent("certificates/\(certificate.id).dcc.jwt")
-    }
+    /// Where a certifier hands over the signed credential of a certificate, in the project.
+    static func handedOver(_ certificate: Certificate) -> String { "certificates/\(certificate.id).dcc.jwt" }
 
     /// Checks a certifier-signed credential: a vc+jwt signed by the certifier named in the
     /// record, that speaks of this certificate. Returns its payload and the credential read from it.
@@ -81,10 +79,11 @@ enum CertifierDocuments {
         }
         var signed = Set<String>(), problems: [String: BuildError] = [:]
         for certificate in project.certificates {
-            let file = handedOver(certificate, projectRoot: root)
-            guard ProjectFiles.exists(file) else { continue }
+            let file = handedOver(certificate), folder = ProjectFolder(root: root)
+            guard folder.hasFile(file) else { continue }
             do {
-                let jwt = String(decoding: try ProjectFiles.read(file), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let jwt = try BuildError.projectFile(try folder.readText(file, limit: ProjectFolder.documentLimit))
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
                 _ = try check(jwt, for: certificate, certifiers: certifiers)
                 signed.insert(certificate.id)
             } catch {

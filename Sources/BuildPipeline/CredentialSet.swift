@@ -1,7 +1,8 @@
 public import Credentials
-public import Foundation
+import Foundation
 public import PassportModel
 import Issuance
+import Output
 
 /// Every credential of a build, signed: per batch a passport and its traceability events, per
 /// certificate a conformity credential, the status lists, and the producer's DID document.
@@ -19,9 +20,6 @@ public struct CredentialSet: Sendable {
         public let certificate: Certificate
         public let credential: Issued<ConformityCredential>
         public let signedByCertifier: Bool
-        /// The evidence file published with the site, relative to the site root, if any.
-        public let evidencePath: String?
-        public let evidenceSource: URL?
     }
 
     public let issuer: DIDWeb
@@ -137,19 +135,19 @@ public struct CredentialSet: Sendable {
                                         conformityIssuer: ConformityIssuer, certifiers: [String: CertifierDocuments.Entry],
                                         revocation: BitstringStatusListEntry?) throws(BuildError) -> Conformity {
         let evidence = try EvidenceLink.resolve(certificate, projectRoot: root, producer: signer.issuer)
-        let evidencePath = evidence.sitePath, evidenceSource = evidence.source
-        let handedOver = CertifierDocuments.handedOver(certificate, projectRoot: root)
-        if ProjectFiles.exists(handedOver) {
-            let jwt = String(decoding: try ProjectFiles.read(handedOver), as: UTF8.self)
+        let folder = ProjectFolder(root: root)
+        let handedOver = CertifierDocuments.handedOver(certificate)
+        if folder.hasFile(handedOver) {
+            let jwt = try BuildError.projectFile(try folder.readText(handedOver, limit: ProjectFolder.documentLimit))
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let (payload, credential) = try CertifierDocuments.check(jwt, for: certificate, certifiers: certifiers)
             return Conformity(certificate: certificate, credential: Issued(jwt: jwt, credential: credential, payload: payload),
-                              signedByCertifier: true, evidencePath: evidencePath, evidenceSource: evidenceSource)
+                              signedByCertifier: true)
         }
         let credential = conformityIssuer.credential(for: certificate, signedByCertifier: false, evidenceURL: evidence.url,
                                                      evidenceDigest: evidence.digest, revocation: revocation)
         return Conformity(certificate: certificate,
                           credential: try signer.sign(credential, context: "certificates/\(certificate.id).yaml"),
-                          signedByCertifier: false, evidencePath: evidencePath, evidenceSource: evidenceSource)
+                          signedByCertifier: false)
     }
 }

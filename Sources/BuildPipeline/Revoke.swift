@@ -45,7 +45,7 @@ public enum Revoke {
             key = StatusRecords.passportKey(gtin: gtin, lot: lot)
         case .certificate(let id):
             if let certificate = project.certificate(id),
-               ProjectFiles.exists(CertifierDocuments.handedOver(certificate, projectRoot: projectRoot)) {
+               ProjectFolder(root: projectRoot).hasFile(CertifierDocuments.handedOver(certificate)) {
                 let certifier = certificate.certifierName
                 throw .invalid("certificates/\(id) is signed by \(certifier): only they can revoke it (`passport revoke --certifier THEIR_FOLDER \(projectDisplay.isEmpty ? "." : projectDisplay) \(id)`); to stop claiming it, remove it from the products' certifications")
             }

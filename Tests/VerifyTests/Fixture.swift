@@ -169,12 +169,11 @@ struct Fixture {
         ]
         var passports = signed
         editPassports(&passports)
-        let signedLists = [
+        var lists = [
             producerList + "revocation.jwt": statusList(producerList + "revocation.jwt", purpose: .revocation, set: revoked),
             producerList + "suspension.jwt": statusList(producerList + "suspension.jwt", purpose: .suspension, set: suspended),
             certifierList: statusList(certifierList, purpose: .revocation, set: certifierRevoked, signer: certifierDID, key: certifierKey),
         ]
-        var lists = signedLists
         editLists(&lists)
         let entries = [
             VerificationBundle.BatchEntry(gtin: Self.serializedGTIN, lot: Self.serializedLot,
@@ -184,15 +183,16 @@ struct Fixture {
                                           passportSHA256: SHA256Digest.hex(Data((signed[lotKey] ?? "").utf8)),
                                           serials: nil, recalled: recall),
         ]
-        let manifest = (try? JWS.sign(
+        var bundle = VerificationBundle(producerDID: issuer.did, producerName: "Oliveto", didDocument: producerDocument,
+                                        certifierDocuments: [certifierDID.did: certifierDocument], passports: passports,
+                                        conformity: certificates, statusLists: legacy ? [:] : lists, manifest: "")
+        // The producer signs what the bundle holds (an edited passport or list included: its own signature fails).
+        bundle.manifest = (try? JWS.sign(
             header: ["alg": "Ed25519", "typ": "JWT", "kid": .string(issuer.keyID(for: "main"))],
-            payload: VerificationBundle.manifestPayload(issuer: issuer.did, createdAt: createdAt, batches: entries,
-                                                        conformitySHA256: certificates.mapValues { SHA256Digest.hex(Data($0.utf8)) },
-                                                        statusListSHA256: signedLists.mapValues { SHA256Digest.hex(Data($0.utf8)) }),
+            payload: bundle.manifestPayload(createdAt: createdAt, batches: entries,
+                                            conformitySHA256: certificates.mapValues { SHA256Digest.hex(Data($0.utf8)) }),
             key: producerKey)) ?? ""
-        return VerificationBundle(producerDID: issuer.did, producerName: "Oliveto", didDocument: producerDocument,
-                                  certifierDocuments: [certifierDID.did: certifierDocument], passports: passports,
-                                  conformity: certificates, statusLists: legacy ? [:] : lists, manifest: manifest)
+        return bundle
     }
 
     /// A verifier over `bundle`, trusting the producer and the given certifiers, at `now`.
