@@ -14,11 +14,11 @@ struct Catalogue {
             var products: [String: CataloguePage.Product] = [:]
             for key in entry.bundle.passports.keys.sorted() {
                 guard let jwt = entry.bundle.passports[key], let batch = entry.party.manifest.batches[key] else { continue }
-                let payload: JSONValue
-                do { payload = try entry.party.check(passport: jwt, gtin: batch.gtin, lot: batch.lot, source: "members/\(entry.member.name)") } catch {
+                let passport: ProductPassport
+                do { passport = try entry.party.check(passport: jwt, gtin: batch.gtin, lot: batch.lot, source: "members/\(entry.member.name)") } catch {
                     throw .network(error)
                 }
-                let facts = UpstreamPassportFacts(payload: payload)
+                let facts = UpstreamPassportFacts(passport: passport)
                 let batchPage = (facts.batchLink ?? "") + "/"
                 let base = entry.member.website ?? ""
                 var product = products[batch.gtin] ?? CataloguePage.Product(

@@ -28,6 +28,7 @@ public enum Scaffold {
     static let confirmations = [("L2026A", "rossi", "podere-rossi"), ("L2026A", "bianchi", "fattoria-bianchi"),
                                 ("L2026A", "verdi", "verdi"), ("N2026S", "rossi", "podere-rossi"), ("N2026S", "verdi", "verdi")]
 
+    /// - Parameter now: when the example's partners, actors and certifier sign.
     /// - Parameter publishNetwork: build the co-op and the network's member list too (what `init`
     ///   does); `demo` builds them itself, with labels, and lists its own output.
     public static func create(at root: URL, display: String, resources: ResourceLocator, now: Date,
@@ -106,7 +107,7 @@ public enum Scaffold {
         }
         for file in ["passport.yaml", "batches/evo-2026-a.yaml", "batches/novello-2026-s.yaml"] {
             let url = staging.appendingPathComponent(file)
-            var text = String(decoding: try ProjectFiles.read(url), as: UTF8.self)
+            var text = try BuildError.projectFile(try ProjectFolder(root: staging).readText(file, limit: ProjectFolder.recordLimit))
             for (placeholder, value) in replacements { text = text.replacingOccurrences(of: placeholder, with: value) }
             try BuildError.output(try FileWriter.writeAtomically(Data(text.utf8), to: url))
         }
@@ -120,17 +121,18 @@ public enum Scaffold {
                                 now: now)
         }
         _ = try Certify.run(certifierRoot: staging.appendingPathComponent("certifier"), certifierDisplay: "certifier",
-                            projectRoot: staging, projectDisplay: display, certificateIDs: [])
+                            projectRoot: staging, projectDisplay: display, certificateIDs: [], now: now)
         // The co-op's network lists the partners with passports and the co-op, and recognises its certifier.
         let network = staging.appendingPathComponent("network")
         for name in names {
             _ = try NetworkFolder.addMemberLocal(root: network, source: partners.appendingPathComponent("\(name)/output").path, now: now)
         }
-        let certifierDocument = staging.appendingPathComponent("certifiers/did_web_terraviva-cert.example.did.json")
+        let certifierDocument = try BuildError.projectFile(try ProjectFolder(root: staging)
+            .read("certifiers/did_web_terraviva-cert.example.did.json", limit: ProjectFolder.documentLimit))
         do {
             _ = try NetworkFolder.addCertifier(root: network, did: "did:web:terraviva-cert.example", name: "Terra Viva Certification",
                                                schemes: ["EU organic", "Regenerative Organic Certified"],
-                                               didDocument: try JSONValue(parsing: try ProjectFiles.read(certifierDocument)))
+                                               didDocument: try JSONValue(parsing: certifierDocument))
         } catch let error as CredentialError { throw .credential(error, context: "certifiers/") } catch let error as BuildError {
             throw error
         } catch { throw .invalid("\(error)") }

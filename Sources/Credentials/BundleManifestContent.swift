@@ -16,6 +16,11 @@ extension VerificationBundle {
         public let batches: [String: BatchEntry]
         /// Conformity credential digests by certificate id.
         public let conformitySHA256: [String: String]
+        /// The manifest's format version (`VerificationBundle.version` for bundles this code writes).
+        public let version: Int?
+        /// SHA-256 of every other member of the bundle, by member name (`VerificationBundle.members`);
+        /// nil in a manifest of version 1, which did not list them.
+        public let members: [String: String]?
 
         /// The key batches are filed under.
         public static func key(gtin: String, lot: String) -> String { gtin + "/" + lot }
@@ -42,7 +47,7 @@ extension VerificationBundle {
                 if let span = entry["serials"] {
                     guard let prefix = span["prefix"]?.stringValue, let first = span["first"]?.intValue,
                           let count = span["count"]?.intValue, let digits = span["digits"]?.intValue,
-                          first >= 0, count >= 0, digits >= 0, first <= Int.max - count else {
+                          SerialRange.problem(first: first, count: count, digits: digits) == nil else {
                         throw .invalidJSON(reason: "the serial range of \(gtin)/\(lot) is not readable")
                     }
                     serials = .init(prefix: prefix, first: first, count: count, digits: digits)
@@ -58,6 +63,20 @@ extension VerificationBundle {
             self.createdAtText = created
             self.batches = batches
             self.conformitySHA256 = (json["conformitySHA256"]?.objectValue ?? [:]).compactMapValues(\.stringValue)
+            self.version = json["version"]?.intValue
+            if let listed = json["members"] {
+                guard let object = listed.objectValue else { throw .invalidJSON(reason: "the manifest's member digests are not an object") }
+                var members: [String: String] = [:]
+                for (name, digest) in object {
+                    guard let text = digest.stringValue else {
+                        throw .invalidJSON(reason: "the manifest's digest of \"\(name.prefix(60))\" is not text")
+                    }
+                    members[name] = text
+                }
+                self.members = members
+            } else {
+                self.members = nil
+            }
         }
 
         /// Checks the compact JWS `manifest` against `keys` and reads it.

@@ -1,4 +1,5 @@
 public import Credentials
+internal import Output
 public import Foundation
 import DigitalLink
 
@@ -46,33 +47,43 @@ public enum AttestationCheck {
     /// The folder attestations are dropped into.
     public static func folder(projectRoot: URL) -> URL { projectRoot.appendingPathComponent("attestations", isDirectory: true) }
 
-    /// DID documents for did:web actors: `attestations/*.did.json` and the upstream producers'.
+    /// The folder's name inside the project.
+    static let folderName = "attestations"
+
+    /// DID documents for did:web actors: `attestations/*.did.json` and the upstream producers',
+    /// read through the confined project folder (a file that cannot be read is left out; the
+    /// attestation it would check is then refused, naming the signer).
     public static func documents(projectRoot: URL) -> [String: JSONValue] {
+        let project = ProjectFolder(root: projectRoot)
         var result: [String: JSONValue] = [:]
-        let upstream = UpstreamStore(projectRoot: projectRoot)
-        for name in Self.names(in: upstream.directory) {
-            let url = upstream.directory.appendingPathComponent(name).appendingPathComponent(UpstreamStore.didDocumentFile)
-            if let data = FileManager.default.contents(atPath: url.path), let json = try? JSONValue(parsing: data),
-               let id = json["id"]?.stringValue { result[id] = json }
-        }
-        let folder = folder(projectRoot: projectRoot)
-        for name in Self.names(in: folder) where name.hasSuffix(".did.json") {
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+        func add(_ relative: String) {
+            if let data = try? project.read(relative, limit: ProjectFolder.documentLimit),
                let json = try? JSONValue(parsing: data), let id = json["id"]?.stringValue { result[id] = json }
+        }
+        for name in (try? project.names(in: UpstreamStore.storeFolder)) ?? [] {
+            add(UpstreamStore.storeFolder + "/" + name + "/" + UpstreamStore.didDocumentFile)
+        }
+        for name in (try? project.names(in: folderName)) ?? [] where name.hasSuffix(".did.json") {
+            add(folderName + "/" + name)
         }
         return result
     }
 
     /// The confirmed shares, or every problem found.
     public static func run(projectRoot: URL, claims: [ShareClaim]) throws(NetworkError) -> [ShareConfirmation] {
-        let folder = folder(projectRoot: projectRoot)
+        let project = ProjectFolder(root: projectRoot)
         let documents = documents(projectRoot: projectRoot)
         var confirmations: [ShareConfirmation] = []
         var problems: [NetworkError] = []
-        for name in names(in: folder) where name.hasSuffix(".jwt") {
-            let file = "attestations/" + name
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
-                problems.append(.file(path: file, reason: "cannot read this file"))
+        let names: [String]
+        do { names = try project.names(in: folderName) } catch {
+            throw .file(path: error.path, reason: "\(error.problem) — \(error.fix)")
+        }
+        for name in names where name.hasSuffix(".jwt") {
+            let file = folderName + "/" + name
+            let data: Data
+            do { data = try project.read(file, limit: ProjectFolder.documentLimit) } catch {
+                problems.append(.file(path: file, reason: "\(error.problem) — \(error.fix)"))
                 continue
             }
             let jwt = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -165,9 +176,5 @@ public enum AttestationCheck {
     static func header(of jwt: String) -> JSONValue? {
         guard let first = jwt.split(separator: ".").first, let bytes = Base64URL.decode(first) else { return nil }
         return try? JSONValue(parsing: bytes)
-    }
-
-    static func names(in folder: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 }

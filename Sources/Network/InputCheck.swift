@@ -39,8 +39,9 @@ public struct VerifiedInput: Sendable {
     public var batchLink: String
     public var gtin: String
     public var lot: String
-    /// Where the upstream passport is published.
+    /// Where the upstream passport is published (its signed `dpp.jwt`), and its credential id.
     public var passportURL: String
+    public var passportID: String
     public var sha256: String
     public var productName: String
     /// The quantity this batch uses, in its own unit.
@@ -86,7 +87,7 @@ public struct InputCheck: Sendable {
         let add = "run `passport inputs add \(use.batchLink)` (or the upstream's output folder) and check the files it writes under upstream/"
         let link: DigitalLinkURI
         do { link = try DigitalLinkURI(parsing: use.batchLink) } catch {
-            throw fail("`\(use.batchLink)` is not a GS1 Digital Link (\(error.description))",
+            throw fail("`\(use.batchLink.prefix(120))` is not a GS1 Digital Link (\(error.description))",
                        "write the upstream batch's address, https://<its site>/01/<gtin>/10/<lot>")
         }
         guard let gtin = link.gtin?.digits, let lot = link.value(of: "10"),
@@ -121,8 +122,8 @@ public struct InputCheck: Sendable {
         guard let jwt = stored else {
             throw fail("no passport of lot \(lot) in upstream/ (\(passportFile) is missing)", add)
         }
-        let payload: JSONValue
-        do { payload = try party.check(passport: jwt, gtin: gtin, lot: lot, source: passportFile) } catch {
+        let passport: ProductPassport
+        do { passport = try party.check(passport: jwt, gtin: gtin, lot: lot, source: passportFile) } catch {
             let reason: String
             if case .untrustworthyUpstream(let source, let why) = error { reason = "\(source): \(why)" } else { reason = error.description }
             throw fail(reason, "do not use this file; import the upstream's published passport again: " + add)
@@ -132,15 +133,16 @@ public struct InputCheck: Sendable {
             throw fail("the recorded sha256 \(use.sha256) is not the digest of the upstream passport in upstream/ (\(digest))",
                        "if \(host) re-issued this passport, review the change and write `sha256: \(digest)`; otherwise re-import it")
         }
-        let facts = UpstreamPassportFacts(payload: payload)
+        let facts = UpstreamPassportFacts(passport: passport)
         guard let output = facts.output else {
             throw fail("the upstream passport does not say how much the batch amounts to", "ask \(host) to declare the batch quantity")
         }
         let drawn = try Self.drawn(use, upstream: output.unit, fail: fail)
         let canonical = did.baseURL + "/" + String(IdentifierPath.batch(gtin: gtin, lot: lot).dropLast())
+        let passportURL = canonical + "/" + PublishedPaths.passportJWT
         return VerifiedInput(use: use, producerDID: did.did, producerName: facts.producerName ?? host,
-                             batchLink: canonical, gtin: gtin, lot: lot, passportURL: canonical + "/" + PublishedPaths.passportJWT,
-                             sha256: digest, productName: facts.productName ?? "GTIN \(gtin)",
+                             batchLink: canonical, gtin: gtin, lot: lot, passportURL: passportURL,
+                             passportID: facts.passportID ?? passportURL, sha256: digest, productName: facts.productName ?? "GTIN \(gtin)",
                              used: drawn.used, drawn: drawn.drawn, upstreamOutput: output, facts: facts)
     }
 

@@ -1,56 +1,10 @@
 public import Credentials
 
-/// The passport's network terms — upstream inputs, the batch's declared quantity, and who confirmed
-/// each value share — written and read in this one place, so the issuer, the build's upstream
-/// check and the shop's verifier spell every JSON key the same way. (Our context defines the
-/// terms UNTP lacks; see `PassportContext`.)
+/// What a passport says about the value network — its inputs and who confirmed its value shares —
+/// read from the typed UNTP 0.7.0 model (`ProductPassport`) that the issuer wrote it with, for the
+/// build's upstream check, the catalogue and the shop's verifier. The issuer's side is
+/// `PassportIssuer`'s network extension; the JSON keys are spelled once, in `PassportExtension`.
 public enum NetworkTerms {
-    // MARK: Writing (the issuer)
-
-    /// The batch's total quantity, for the producers downstream to balance against.
-    public static func batchQuantity(_ amount: Amount) -> (key: String, value: JSONValue) {
-        ("batchQuantity", ["quantityValue": .double(amount.value), "quantityUnit": .string(amount.unit.rawValue)])
-    }
-
-    /// One verified upstream input, pinned by its passport's digest.
-    public static func input(_ input: VerifiedInput, name: String) -> JSONValue {
-        [
-            "inputName": .string(name),
-            "upstreamBatch": .string(input.batchLink),
-            "upstreamProducer": ["id": .string(input.producerDID), "name": .string(input.producerName)],
-            "upstreamPassport": [
-                "linkURL": .string(input.passportURL),
-                "linkName": .string(input.productName),
-                "linkType": "https://test.uncefact.org/vocabulary/linkTypes/dpp",
-                "hashDigest": .string(input.sha256),
-                "hashMethod": "SHA-256",
-            ],
-            "quantityUsed": quantity(input.used),
-            "upstreamQuantity": quantity(input.drawn),
-        ]
-    }
-
-    /// The key under which the inputs list sits in `credentialSubject`.
-    public static let inputsKey = "upstreamInputs"
-
-    /// Adds to a value share who confirmed it and where the signed confirmation is published.
-    public static func confirm(_ share: inout JSONValue, by confirmation: ShareConfirmation, publishedAt url: String) {
-        share["confirmedBy"] = ["id": .string(confirmation.did), "name": .string(confirmation.actorName)]
-        share["confirmation"] = [
-            "linkURL": .string(url),
-            "linkName": .string("Value share confirmed by \(confirmation.actorName)"),
-            "linkType": "https://test.uncefact.org/vocabulary/linkTypes/attestation",
-            "hashDigest": .string(confirmation.sha256),
-            "hashMethod": "SHA-256",
-        ]
-    }
-
-    private static func quantity(_ amount: Amount) -> JSONValue {
-        ["quantityValue": .double(amount.value), "quantityUnit": .string(amount.unit.rawValue)]
-    }
-
-    // MARK: Reading (upstream check, shop verifier)
-
     /// What a passport says about its inputs and value shares.
     public struct Claims: Sendable {
         public struct Input: Sendable {
@@ -58,6 +12,7 @@ public enum NetworkTerms {
             public var producerDID: String?
             public var producerName: String?
             public var batchLink: String?
+            /// SHA-256 (hex) of the upstream passport's signed bytes.
             public var passportSHA256: String?
         }
 
@@ -75,31 +30,35 @@ public enum NetworkTerms {
         public var inputs: [Input]
         public var shares: [Share]
 
-        public init(passport payload: JSONValue) {
-            let subject = payload["credentialSubject"]
-            inputs = (subject?[NetworkTerms.inputsKey]?.arrayValue ?? []).map { entry in
-                Input(name: entry["inputName"]?.stringValue ?? "input",
-                      producerDID: entry["upstreamProducer"]?["id"]?.stringValue,
-                      producerName: entry["upstreamProducer"]?["name"]?.stringValue,
-                      batchLink: entry["upstreamBatch"]?.stringValue,
-                      passportSHA256: entry["upstreamPassport"]?["hashDigest"]?.stringValue
-                        ?? entry["sha256"]?.stringValue)
+        /// The inputs of `upstreamInputs`, then any other upstream passport the product links as a
+        /// `untp:dpp` related document (a passport from another UNTP tool names its inputs only so).
+        public init(passport: ProductPassport) {
+            let extensions = passport.credentialSubject.extensions
+            inputs = (extensions.upstreamInputs ?? []).map { entry in
+                Input(name: entry.inputName, producerDID: entry.upstreamProducer, producerName: entry.upstreamProducerName,
+                      batchLink: entry.upstreamBatch, passportSHA256: entry.sha256)
             }
-            shares = (subject?["valueShares"]?.arrayValue ?? []).map { entry in
-                Share(actorID: entry["actorId"]?.stringValue ?? "",
-                      actorName: entry["actorName"]?.stringValue ?? entry["actorId"]?.stringValue ?? "",
-                      confirmedBy: entry["confirmedBy"]?["id"]?.stringValue,
-                      confirmedByName: entry["confirmedBy"]?["name"]?.stringValue,
-                      confirmationSHA256: entry["confirmation"]?["hashDigest"]?.stringValue,
-                      amountPerUnit: entry["amountPerUnit"]?.doubleValue, currency: entry["currency"]?.stringValue,
-                      percent: entry["percentOfRetailPrice"]?.doubleValue)
+            let named = Set(inputs.compactMap(\.passportSHA256))
+            for link in passport.credentialSubject.product.relatedDocument ?? []
+            where link.linkType == UNTPVocabulary.LinkType.dpp.iri {
+                let digest = link.digestMultibase.flatMap { ResourceDigest.sha256Hex(multibase: $0) }
+                if let digest, named.contains(digest) { continue }
+                inputs.append(Input(name: link.linkName, producerDID: nil, producerName: nil, batchLink: nil,
+                                    passportSHA256: digest))
+            }
+            shares = (extensions.valueShares ?? []).map { entry in
+                Share(actorID: entry.actorId, actorName: entry.actorName.isEmpty ? entry.actorId : entry.actorName,
+                      confirmedBy: entry.confirmedBy, confirmedByName: entry.confirmedByName,
+                      confirmationSHA256: entry.confirmationSHA256, amountPerUnit: entry.amountPerUnit,
+                      currency: entry.currency, percent: entry.percentOfRetailPrice)
             }
         }
     }
 }
 
 /// What an upstream passport tells the producer who uses it: which batch, what it is, how much the
-/// batch amounts to, who made it where, and its journey (for the joined map).
+/// batch amounts to, who made it where, and its journey (for the joined map). Read from the typed
+/// model, so a UNTP 0.6.x passport (through `LegacyUNTP`) gives what it has.
 public struct UpstreamPassportFacts: Sendable {
     /// One step of the upstream journey.
     public struct Step: Sendable, Hashable {
@@ -111,6 +70,8 @@ public struct UpstreamPassportFacts: Sendable {
         public var activity: String?
     }
 
+    /// The passport's credential id.
+    public var passportID: String?
     public var batchLink: String?
     public var productName: String?
     public var producerName: String?
@@ -119,24 +80,22 @@ public struct UpstreamPassportFacts: Sendable {
     public var output: Amount?
     public var journey: [Step]
 
-    public init(payload: JSONValue) {
-        let subject = payload["credentialSubject"]
-        let product = subject?["product"]
-        batchLink = subject?["id"]?.stringValue ?? product?["id"]?.stringValue
-        productName = product?["name"]?.stringValue
-        producerName = payload["issuer"]?["name"]?.stringValue
-        country = product?["countryOfProduction"]?.stringValue
-        if let declared = subject?["batchQuantity"], let value = declared["quantityValue"]?.doubleValue,
-           let unit = declared["quantityUnit"]?.stringValue {
-            output = Amount(value: value, unitText: unit)
-        } else if let units = subject?["unitsProduced"]?.intValue {
+    public init(passport: ProductPassport) {
+        let product = passport.credentialSubject.product
+        let extensions = passport.credentialSubject.extensions
+        passportID = passport.id.isEmpty ? nil : passport.id
+        batchLink = product.id.isEmpty ? nil : product.id
+        productName = product.name.isEmpty ? nil : product.name
+        producerName = passport.issuer.name.isEmpty ? nil : passport.issuer.name
+        country = product.countryOfProduction?.countryCode
+        if let declared = extensions.batchQuantity {
+            output = Amount(value: declared.quantityValue, unitText: declared.quantityUnit)
+        } else if let units = extensions.unitsProduced {
             output = Amount(value: Double(units), unit: .units)
         }
-        journey = (subject?["journey"]?.arrayValue ?? []).compactMap { step in
-            guard let place = step["place"]?.stringValue, let latitude = step["latitude"]?.doubleValue,
-                  let longitude = step["longitude"]?.doubleValue, let date = step["stepDate"]?.stringValue else { return nil }
-            return Step(place: place, latitude: latitude, longitude: longitude, date: date,
-                        actorName: step["actorName"]?.stringValue, activity: step["activity"]?.stringValue)
+        journey = (extensions.journey ?? []).map { step in
+            Step(place: step.place, latitude: step.latitude, longitude: step.longitude, date: step.stepDate,
+                 actorName: step.actorName, activity: step.activity)
         }
     }
 }

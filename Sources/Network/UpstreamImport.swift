@@ -155,9 +155,9 @@ public enum UpstreamImport {
             guard let jwt = offer.passports[key], let entry = party.manifest.batches[key] else {
                 throw .untrustworthyUpstream(source: offer.source, reason: "the passport \(key) is not listed in the signed manifest")
             }
-            let payload = try party.check(passport: jwt, gtin: entry.gtin, lot: entry.lot, source: offer.source)
-            name = name ?? UpstreamParty.issuerName(of: payload)
-            let facts = UpstreamPassportFacts(payload: payload)
+            let passport = try party.check(passport: jwt, gtin: entry.gtin, lot: entry.lot, source: offer.source)
+            let facts = UpstreamPassportFacts(passport: passport)
+            name = name ?? facts.producerName
             batches.append(Batch(link: facts.batchLink ?? did.baseURL + "/" + IdentifierPath.batch(gtin: entry.gtin, lot: entry.lot),
                                  productName: facts.productName ?? entry.gtin, sha256: SHA256Digest.hex(Data(jwt.utf8)),
                                  output: facts.output, recalled: entry.recalled.map { "\($0.date): \($0.reason)" }))

@@ -1,6 +1,7 @@
 public import Credentials
 public import Foundation
 internal import DigitalLink
+internal import Output
 
 /// The `upstream/` folder of a producer project: what `passport inputs add` imported from each
 /// upstream producer, as plain files to review in git —
@@ -10,15 +11,23 @@ internal import DigitalLink
 /// upstream/<host>/manifest.jwt                 its signed bundle manifest (batches, digests, recalls)
 /// upstream/<host>/01/<gtin>/10/<lot>/dpp.jwt   each signed passport imported
 /// ```
+///
+/// Read only through the project's confined `ProjectFolder`: a link that leads out of the project
+/// (or into a `keys` folder) is refused like any other project file.
 public struct UpstreamStore: Sendable {
     /// `<project>/upstream`.
     public let directory: URL
+    /// The project, read without leaving it.
+    let project: ProjectFolder
+    /// The folder's name inside the project.
+    static let storeFolder = "upstream"
 
     public static let didDocumentFile = "did.json"
     public static let manifestFile = "manifest.jwt"
 
     public init(projectRoot: URL) {
-        directory = projectRoot.appendingPathComponent("upstream", isDirectory: true)
+        directory = projectRoot.appendingPathComponent(Self.storeFolder, isDirectory: true)
+        project = ProjectFolder(root: projectRoot)
     }
 
     /// The folder name of an upstream producer: its DID without `did:web:`, every character other
@@ -50,10 +59,11 @@ public struct UpstreamStore: Sendable {
     public func party(did: String) throws(NetworkError) -> UpstreamParty? {
         let folder = folder(for: did)
         let documentURL = folder.appendingPathComponent(Self.didDocumentFile)
-        guard FileManager.default.fileExists(atPath: documentURL.path) else { return nil }
-        let manifestURL = folder.appendingPathComponent(Self.manifestFile)
-        let documentData = try read(documentURL)
-        let manifest = String(decoding: try read(manifestURL), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let base = Self.storeFolder + "/" + Self.folderName(for: did) + "/"
+        guard project.hasFile(base + Self.didDocumentFile) else { return nil }
+        let documentData = try read(base + Self.didDocumentFile)
+        let manifest = String(decoding: try read(base + Self.manifestFile), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         let documentJSON: JSONValue
         do { documentJSON = try JSONValue(parsing: documentData) } catch {
             throw .untrustworthyUpstream(source: display(documentURL), reason: "it is not JSON (\(error.description))")
@@ -64,9 +74,9 @@ public struct UpstreamStore: Sendable {
 
     /// The stored passport of a batch, if any.
     public func passport(did: String, gtin: String, lot: String) throws(NetworkError) -> String? {
-        let url = folder(for: did).appendingPathComponent(Self.passportPath(gtin: gtin, lot: lot))
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        return String(decoding: try read(url), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let relative = Self.storeFolder + "/" + Self.folderName(for: did) + "/" + Self.passportPath(gtin: gtin, lot: lot)
+        guard project.hasFile(relative) else { return nil }
+        return String(decoding: try read(relative), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The URL of a batch's stored passport.
@@ -74,11 +84,13 @@ public struct UpstreamStore: Sendable {
         folder(for: did).appendingPathComponent(Self.passportPath(gtin: gtin, lot: lot))
     }
 
-    private func read(_ url: URL) throws(NetworkError) -> Data {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw .file(path: display(url), reason: "cannot read this file — import the upstream again with `passport inputs add`")
+    /// A file of `upstream/`, read through the confined project folder.
+    private func read(_ relative: String) throws(NetworkError) -> Data {
+        do {
+            return try project.read(relative, limit: ProjectFolder.documentLimit)
+        } catch {
+            throw .file(path: relative, reason: "\(error.problem) — \(error.fix); or import the upstream again with `passport inputs add`")
         }
-        return data
     }
 }
 
@@ -117,13 +129,14 @@ public struct UpstreamParty: Sendable {
     }
 
     /// A passport of this producer, checked: signed by a key of its DID document, listed in its
-    /// manifest under that digest, issued by this producer for exactly `gtin`/`lot`.
-    /// - Returns: the passport's payload.
+    /// manifest under that digest, issued by this producer for exactly `gtin`/`lot`. Passports of
+    /// UNTP 0.7.0 and of 0.6.x (through `LegacyUNTP`) are read.
+    /// - Returns: the passport, in the typed model.
     /// - Throws: the reason, for the caller to place (`untrustworthyUpstream` with `source`).
-    public func check(passport jwt: String, gtin: String, lot: String, source: String) throws(NetworkError) -> JSONValue {
+    public func check(passport jwt: String, gtin: String, lot: String, source: String) throws(NetworkError) -> ProductPassport {
         func fail(_ reason: String) -> NetworkError { .untrustworthyUpstream(source: source, reason: reason) }
-        let verified: JWS.Verified
-        do { verified = try JWS.verify(jwt, resolver: didDocument) } catch {
+        let verified: VerifiedCredential
+        do { verified = try CredentialVerifier(resolver: didDocument).verify(jwt, now: nil) } catch {
             throw fail("the passport: " + Self.explain(error, owner: did))
         }
         guard let entry = manifest.entry(gtin: gtin, lot: lot) else {
@@ -132,19 +145,15 @@ public struct UpstreamParty: Sendable {
         guard SHA256Digest.hex(Data(jwt.utf8)) == entry.passportSHA256 else {
             throw fail("the passport is not the one \(did)'s signed manifest lists for lot \(lot) (its SHA-256 differs)")
         }
-        guard let payload = try? JSONValue(parsing: verified.payload), let subject = payload["credentialSubject"] else {
-            throw fail("the passport's signed content is not a readable credential")
+        let passport: ProductPassport
+        do { passport = try ProductPassport.read(verified.payload) } catch {
+            throw fail("the passport's signed content is not a readable passport (\(error.description))")
         }
-        guard payload["issuer"]?["id"]?.stringValue == did,
-              subject["product"]?["registeredId"]?.stringValue == gtin,
-              subject["product"]?["batchNumber"]?.stringValue == lot else {
+        guard verified.issuer == did, passport.identifies(gtin: gtin, lot: lot) else {
             throw fail("the passport describes another producer, product or batch than lot \(lot) of GTIN \(gtin) by \(did)")
         }
-        return payload
+        return passport
     }
-
-    /// The producer's name, as its passports give it.
-    public static func issuerName(of passport: JSONValue) -> String? { passport["issuer"]?["name"]?.stringValue }
 
     /// A signature failure in plain words.
     static func explain(_ error: CredentialError, owner: String) -> String {

@@ -5,12 +5,12 @@ enum BatchRecord {
                          "serialized", "retail_price", "journey", "value_shares", "inputs", "recall"]
     static let serialFields = ["prefix", "first", "count", "digits"]
     static let priceFields = ["amount", "currency"]
-    static let stepFields = ["actor", "role", "place", "lat", "lon", "date", "what"]
+    static let stepFields = ["actor", "role", "place", "lat", "lon", "date", "what", "event"]
     static let shareFields = ["actor", "amount", "currency", "percent"]
     static let inputFields = ["name", "batch", "sha256", "quantity", "yield"]
     static let recallFields = ["date", "reason"]
 
-    static func read(_ map: MapReader, id: String) -> Batch? {
+    static func read(_ map: MapReader, id: String, limits: ProjectLimits = .standard) -> Batch? {
         let product = map.string("product", example: "extra-virgin-500ml")
         let lot = map.string("lot", example: "L2026A")
         if let lot, let (problem, fix) = FieldRules.gs1TextProblem(lot) {
@@ -32,7 +32,7 @@ enum BatchRecord {
                               fix: "write how many units the batch holds")
         }
         let output = ProductRecord.readQuantity(map, "output", required: false)
-        let serials = readSerials(map, quantity: quantity)
+        let serials = readSerials(map, quantity: quantity, limits: limits)
         var retailPrice: Double?, retailCurrency: String?
         if let price = map.nested("retail_price", required: false, allowed: priceFields,
                                   example: "{amount: 18.50, currency: EUR}") {
@@ -59,14 +59,14 @@ enum BatchRecord {
     static func readCurrency(_ map: MapReader) -> String? {
         guard let currency = map.string("currency", example: "EUR") else { return nil }
         guard FieldRules.isCurrency(currency) else {
-            map.reader.report(map.value("currency"), map.field("currency"), "`\(currency)` is not a currency code",
+            map.reader.report(map.value("currency"), map.field("currency"), "\(quoted(currency)) is not a currency code",
                               fix: "use the three capital letters of ISO 4217, e.g. `EUR`, `USD`")
             return nil
         }
         return currency
     }
 
-    private static func readSerials(_ map: MapReader, quantity: Int?) -> SerialRange? {
+    private static func readSerials(_ map: MapReader, quantity: Int?, limits: ProjectLimits) -> SerialRange? {
         guard let entry = map.nested("serialized", required: false, allowed: serialFields,
                                      example: "{first: 1, count: 500, digits: 6}") else { return nil }
         let prefix = entry.string("prefix", required: false, example: "A") ?? ""
@@ -74,9 +74,21 @@ enum BatchRecord {
         let count = entry.int("count", example: "500")
         let digits = entry.int("digits", required: false, example: "6") ?? 6
         guard let count else { return nil }
+        // Every number is checked for range before any arithmetic on it.
         if first < 0 || count < 1 || !(1...18).contains(digits) {
             entry.reader.report(entry.node, entry.path, "first must be 0 or more, count 1 or more, digits 1 to 18",
                                 fix: "e.g. `serialized: {first: 1, count: 500, digits: 6}`")
+            return nil
+        }
+        if count > limits.serializedUnits {
+            entry.reader.report(entry.value("count"), entry.field("count"),
+                                "\(count) units is more than the \(limits.serializedUnits) a serialized batch may number",
+                                fix: "split the batch, or raise `limits: {serialized_units: …}` in passport.yaml (at most \(ProjectLimits.ceiling))")
+            return nil
+        }
+        if let problem = SerialRange.problem(first: first, count: count, digits: digits) {
+            entry.reader.report(entry.value("first") ?? entry.node, entry.field("first"), problem,
+                                fix: "start the serials at a smaller number, e.g. `first: 1`")
             return nil
         }
         let range = SerialRange(prefix: prefix, first: first, count: count, digits: digits)
@@ -111,10 +123,21 @@ enum BatchRecord {
             }
             let date = entry.date("date")
             let what = entry.localized("what", required: false, example: "Hand-picked olives")
+            var event: JourneyEvent?
+            if let text = entry.string("event", required: false, example: "move") {
+                event = JourneyEvent(rawValue: text)
+                if event == nil {
+                    let names = JourneyEvent.allCases.map(\.rawValue)
+                    let fix = closestMatch(to: text, in: names).map { "did you mean `\($0)`?" }
+                        ?? "write `make` (something made or transformed), `move` (transported) or `modify` (inspected, repaired)"
+                    entry.reader.report(entry.value("event"), entry.field("event"), "`\(text)` is not a kind of event", fix: fix)
+                }
+            }
             guard let actor, let place, let lat, let lon, let date,
                   (-90...90).contains(lat), (-180...180).contains(lon) else { return nil }
             return JourneyStep(actor: actor, role: role, place: place, latitude: lat, longitude: lon, date: date,
-                               description: what ?? LocalizedText([:]), location: entry.reader.location(entry.node))
+                               description: what ?? LocalizedText([:]), event: event,
+                               location: entry.reader.location(entry.node))
         }
         for (previous, step) in zip(steps, steps.dropFirst()) where step.date < previous.date {
             map.reader.sink.report(step.location, "journey", "step on \(step.date) comes after a step on \(previous.date)",
@@ -130,7 +153,7 @@ enum BatchRecord {
             let link = entry.string("batch", example: "https://vetreria.example/01/08098765000018/10/V2026-09")
             if let link, !link.hasPrefix("https://") || link.contains(" ") || !link.contains("/01/") || !link.contains("/10/") {
                 entry.reader.report(entry.value("batch"), entry.field("batch"),
-                                    "`\(link)` is not the https Digital Link of a batch",
+                                    "\(quoted(link)) is not the https Digital Link of a batch",
                                     fix: "write the upstream batch's address, https://<its site>/01/<gtin>/10/<lot> (`passport inputs add` prints it)")
             }
             let digest = entry.string("sha256", example: "<64 hex characters>")
@@ -154,7 +177,7 @@ enum BatchRecord {
         let units = parts.count == 2 ? parts[1].split(separator: "/") : []
         guard parts.count == 2, let value = Double(parts[0]), value > 0, value.isFinite, units.count == 2,
               FieldRules.quantityUnits.contains(String(units[0])), FieldRules.quantityUnits.contains(String(units[1])) else {
-            entry.reader.report(entry.value("yield"), entry.field("yield"), "`\(text)` is not a yield",
+            entry.reader.report(entry.value("yield"), entry.field("yield"), "\(quoted(text)) is not a yield",
                                 fix: "write how much of this input one unit of the upstream material gives, e.g. `0.16 l/kg`")
             return nil
         }

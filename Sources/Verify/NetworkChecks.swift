@@ -8,8 +8,8 @@ import DigitalLink
 /// batch, and each value share's confirmation signed by the actor. This file is where the shop
 /// reads the passport's network terms (through `NetworkTerms`).
 enum NetworkChecks {
-    static func run(passport payload: JSONValue, evidence: VerificationBundle.NetworkEvidence) -> [Verdict.Check] {
-        let claims = NetworkTerms.Claims(passport: payload)
+    static func run(passport: ProductPassport, evidence: VerificationBundle.NetworkEvidence) -> [Verdict.Check] {
+        let claims = NetworkTerms.Claims(passport: passport)
         return [inputs(claims, evidence: evidence), shares(claims, evidence: evidence)].compactMap { $0 }
     }
 

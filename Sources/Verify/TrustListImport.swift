@@ -78,14 +78,6 @@ extension TrustStore {
         }
         var next = self
         let change = next.setMembers(of: entry, members, recognised: recognised)
-        for did in change.removed {
-            let bundle = next.bundleFile(for: did)
-            if FileManager.default.fileExists(atPath: bundle.path), next.producer(did: did) == nil {
-                do { try FileManager.default.removeItem(at: bundle) } catch {
-                    throw .file(path: bundle.path, reason: error.localizedDescription)
-                }
-            }
-        }
         try next.save()
         self = next
         var reports: [BundleImportReport] = []

@@ -38,11 +38,11 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let resources = try BuildSupport.resources()
+        let now = try BuildSupport.now()
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("passport-demo-\(UUID().uuidString)")
         let projectURL = keepProject.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? temporary.appendingPathComponent("oliveto")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        let now = try BuildSupport.now()
         let created = try BuildSupport.attempt { () throws(BuildError) in
             try Scaffold.create(at: projectURL, display: keepProject ?? "oliveto", resources: resources, now: now,
                                 publishNetwork: false)

@@ -14,8 +14,8 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let resources = try BuildSupport.resources()
-        let url = URL(fileURLWithPath: directory).standardizedFileURL
         let now = try BuildSupport.now()
+        let url = URL(fileURLWithPath: directory).standardizedFileURL
         let result = try BuildSupport.attempt { () throws(BuildError) in
             try Scaffold.create(at: url, display: directory, resources: resources, now: now)
         }

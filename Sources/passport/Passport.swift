@@ -1,4 +1,5 @@
 import ArgumentParser
+import Credentials
 
 /// The `passport` command: from a producer's records to signed passports, pages, labels and checks.
 @main
@@ -11,8 +12,9 @@ struct Passport: AsyncParsableCommand {
         check them with `passport check my-farm`, then `passport build my-farm` to sign your \
         passports and write the site and labels into ./output.
         """,
+        version: PassportSoftware.version,
         subcommands: [InitCommand.self, CheckCommand.self, KeysCommand.self, CertifyCommand.self, InputsCommand.self,
-                      AttestCommand.self, BuildCommand.self, LabelsCommand.self, DemoCommand.self, NetworkCommand.self,
-                      BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
+                      AttestCommand.self, BuildCommand.self, RevokeCommand.self, LabelsCommand.self, DemoCommand.self,
+                      NetworkCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
     )
 }

@@ -28,7 +28,16 @@ struct NetworkCommandTests {
         let inputs = dpp["credentialSubject"]?["upstreamInputs"]?.arrayValue ?? []
         #expect(inputs.count == 3)
         let rossi = try Data(contentsOf: net.rossiPassport)
-        #expect(inputs.first?["upstreamPassport"]?["hashDigest"]?.stringValue == (try sha256Hex(rossi.prefix { $0 != 0x0A })))
+        let rossiDigest = try sha256Hex(rossi.prefix { $0 != 0x0A })
+        #expect(inputs.first?["sha256"]?.stringValue == rossiDigest)
+        #expect(inputs.first?["upstreamPassport"]?.stringValue == "https://podere-rossi.example/01/08055555000014/10/R2026-10/dpp.json")
+        #expect(inputs.first?["upstreamProducer"]?.stringValue == "did:web:podere-rossi.example")
+        // The UNTP 0.7.0 shape: each upstream passport is a related document of link type untp:dpp, by digest.
+        let links = (dpp["credentialSubject"]?["relatedDocument"]?.arrayValue ?? [])
+            .filter { $0["linkType"]?.stringValue == "https://vocabulary.uncefact.org/untp/linkType#dpp" }
+        #expect(links.count == 3)
+        #expect(links.first?["linkURL"]?.stringValue == "https://podere-rossi.example/01/08055555000014/10/R2026-10/dpp.jwt")
+        #expect(links.first?["digestMultibase"]?.stringValue == ResourceDigest.multibase(hex: rossiDigest))
         #expect(FileManager.default.fileExists(atPath: net.out.appendingPathComponent("site/01/08012345000012/10/L2026A/attestations/verdi.jwt").path))
 
         let refused = try net.run(["trust", "import", net.trustList.path])

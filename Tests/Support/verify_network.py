@@ -12,7 +12,9 @@ manifests, the member list, the stored upstream files) is verified with Ed25519 
 are read from the parties' built sites (`.well-known/did.json`, certifiers from the co-op's
 `certifiers/`), did:key documents are derived from the key itself. Then every digest that
 links them: each input's upstream passport, each confirmed value share's attestation, each
-conformity claim's credential, and each bundle manifest's passport digests.
+conformity claim's credential (UNTP 0.7.0 links: `relatedDocument` of link type untp:dpp,
+`performanceClaim[].evidence`, each with a multibase SHA-256 `digestMultibase`), and each bundle
+manifest's passport digests.
 
 Prints one line per problem and a summary; exits 1 if there is any problem, 2 on bad usage.
 """
@@ -46,6 +48,15 @@ def multikey(value):
 
 def sha256(data):
     return hashlib.sha256(data).hexdigest()
+
+
+UNTP_LINK_TYPES = 'https://vocabulary.uncefact.org/untp/linkType#'
+
+
+def multibase_sha256(value):
+    """Hex SHA-256 from a digestMultibase: 'u' + base64url of the multihash 0x12 0x20 + 32 bytes."""
+    raw = b64url(value[1:]) if value.startswith('u') else b''
+    return raw[2:].hex() if len(raw) == 34 and raw[:2] == b'\x12\x20' else ''
 
 
 class Network:
@@ -160,20 +171,29 @@ def main(argv):
         if not payload or 'DigitalProductPassport' not in payload.get('type', []):
             continue
         subject = payload['credentialSubject']
+        # UNTP 0.7.0: each upstream passport is a related document of link type untp:dpp, pinned by
+        # a multibase SHA-256 multihash; our extension's upstreamInputs name the same digest.
+        linked = {}
+        for link in subject.get('relatedDocument', []):
+            if link.get('linkType') == UNTP_LINK_TYPES + 'dpp':
+                linked[multibase_sha256(link.get('digestMultibase', ''))] = link
+                network.digest(link['linkURL'], multibase_sha256(link.get('digestMultibase', '')),
+                               f'{path} input {link.get("linkName")}')
         for entry in subject.get('upstreamInputs', []):
-            link = entry['upstreamPassport']
-            network.digest(link['linkURL'], link['hashDigest'], f'{path} input {entry.get("inputName")}')
+            if entry.get('sha256') not in linked:
+                problems.append(f'{path}: input {entry.get("inputName")} is not linked as a untp:dpp related document')
         for share in subject.get('valueShares', []):
             if 'confirmation' in share:
-                link = share['confirmation']
-                network.digest(link['linkURL'], link['hashDigest'], f'{path} share of {share["actorId"]}')
-                attestation = network.published(link['linkURL'])
-                confirmed = network.verify(attestation.decode(), link['linkURL']) if attestation else None
-                if confirmed and confirmed['issuer']['id'] != share['confirmedBy']['id']:
+                url = share['confirmation']
+                network.digest(url, share.get('confirmationSHA256', ''), f'{path} share of {share["actorId"]}')
+                attestation = network.published(url)
+                confirmed = network.verify(attestation.decode(), url) if attestation else None
+                if confirmed and confirmed['issuer']['id'] != share.get('confirmedBy'):
                     problems.append(f'{path}: the share of {share["actorId"]} is confirmed by someone else')
-        for claim in subject.get('conformityClaim', []):
-            evidence = claim['conformityEvidence']
-            network.digest(evidence['linkURL'], evidence['hashDigest'], f'{path} claim {evidence.get("linkName")}')
+        for claim in subject.get('performanceClaim', []):
+            for evidence in claim.get('evidence', []):
+                network.digest(evidence['linkURL'], multibase_sha256(evidence.get('digestMultibase', '')),
+                               f'{path} claim {evidence.get("linkName")}')
     for line in problems:
         print(line)
     print(f'verified {counts["signatures"]} signatures and {counts["digests"]} digests, {len(problems)} problems')
