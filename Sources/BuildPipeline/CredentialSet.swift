@@ -39,6 +39,8 @@ public struct CredentialSet: Sendable {
     public let certifierStatusLists: [String: String]
     /// The checked inputs and confirmed value shares, and what the bundle carries of them.
     public let network: ValueNetwork
+    /// The status positions these credentials use; recorded in the project once the build succeeded.
+    let statusAllocation: StatusFiles.Allocation
 
     /// Loads the keys, gives every credential its status position (recording new ones in
     /// `status/allocation.yaml`) and signs everything the project describes, as of `now`.
@@ -60,7 +62,8 @@ public struct CredentialSet: Sendable {
         let signer = Signer(key: signingKey, issuer: issuer)
         let didDocument = issuer.didDocument(for: publicKeys.map { $0.withID(issuer.keyID(for: $0.id)) })
         let certifiers = try CertifierDocuments.load(projectRoot: root)
-        let positions = try StatusFiles.allocate(project)
+        let allocation = try StatusFiles.allocate(project)
+        let positions = allocation.positions
         let lists = StatusListIssuer(issuer: CredentialIssuer(id: issuer.did, name: project.producer.name),
                                      baseURL: issuer.baseURL)
         func entry(_ purpose: StatusPurpose, _ key: String) -> BitstringStatusListEntry? {
@@ -116,7 +119,8 @@ public struct CredentialSet: Sendable {
                              passports: passports, events: events, statusLists: statusLists,
                              certifierStatusLists: Dictionary(certifiers.values.compactMap(\.revocationList),
                                                               uniquingKeysWith: { first, _ in first }),
-                             network: network)
+                             network: network,
+                             statusAllocation: allocation)
     }
 
     /// Signs credentials with the producer's key as `vc+jwt`.

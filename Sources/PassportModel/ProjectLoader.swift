@@ -65,9 +65,6 @@ struct ProjectFiles {
 
     func display(_ relative: String) -> String { folder.display(relative) }
 
-    /// Whether `relative` is a file reached inside the project (a link out of it is not).
-    func exists(_ relative: String) -> Bool { folder.hasFile(relative) }
-
     func read(_ relative: String) -> String? {
         do {
             return try folder.readText(relative, limit: ProjectFolder.recordLimit)

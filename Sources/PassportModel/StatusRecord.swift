@@ -1,4 +1,5 @@
 import DigitalLink
+import Output
 
 /// Reads `status/allocation.yaml` (positions, written by `passport build`) and
 /// `status/revoked.yaml` (withdrawn credentials, written by `passport revoke`).
@@ -13,11 +14,11 @@ enum StatusRecord {
     /// Both files of `files`' folder, when present.
     static func read(_ files: ProjectFiles, language: String) -> StatusRecords {
         var status = StatusRecords()
-        if files.exists(allocationFile), let text = files.read(allocationFile) {
+        if files.folder.hasFile(allocationFile), let text = files.read(allocationFile) {
             status.positions = RecordReader(file: files.display(allocationFile), sink: files.sink, defaultLanguage: language)
                 .topLevel(text, allowed: allocationFields).map(readPositions) ?? [:]
         }
-        if files.exists(revokedFile), let text = files.read(revokedFile) {
+        if files.folder.hasFile(revokedFile), let text = files.read(revokedFile) {
             status.revocations = RecordReader(file: files.display(revokedFile), sink: files.sink, defaultLanguage: language)
                 .topLevel(text, allowed: revokedFields).map(readRevocations) ?? []
         }
