@@ -165,6 +165,24 @@ def main(argv):
                 problems.append(f'{path}: the passport of {batch["lot"]} is not the one the manifest lists')
             else:
                 counts['digests'] += 1
+        # The network evidence a bundle carries is covered by the signed manifest's member digests:
+        # each credential (compact JWS text) under its member name, each upstream passport verified.
+        members = (manifest or {}).get('members', {})
+        evidence = bundle.get('network', {})
+        signed_texts = {}
+        for did, party in evidence.get('upstream', {}).items():
+            signed_texts[f'network/upstream/{did}/manifest'] = party['manifest']
+            for jws in party.get('passports', []):
+                signed_texts[f'network/upstream/{did}/passports/{sha256(jws.encode())}'] = jws
+                network.verify(jws, f'{path} upstream passport of {did}')
+        for jws in evidence.get('attestations', []):
+            signed_texts[f'network/attestations/{sha256(jws.encode())}'] = jws
+            network.verify(jws, f'{path} attestation')
+        for name, jws in sorted(signed_texts.items()):
+            if members.get(name) != sha256(jws.encode()):
+                problems.append(f'{path}: {name} is not covered by the signed manifest')
+            else:
+                counts['digests'] += 1
     trust_list = json.loads(read(os.path.join(folder, 'network', 'output', 'list', 'trust-list.json')))
     network.verify(trust_list['list'], 'trust-list.json list')
     for path, payload in payloads.items():
