@@ -175,7 +175,12 @@ struct BuildTests {
 
     @Test("only certifier-signed certificates are badges; a self-declared one is named as such, in words")
     func selfDeclaredNotABadge() throws {
-        let project = try Fixture.demoProject()
+        var project = try Fixture.demoProject()
+        // The demo's PGI certificate expired on 2025-12-31, before the fixture's day, and an expired
+        // certificate is named only under "What is certified". This test is about who signed it, so
+        // it holds here until after the fixture's day.
+        let pgi = try #require(project.certificates.firstIndex { $0.id == "old-dop" })
+        project.certificates[pgi].validUntil = try #require(CalendarDate(year: 2027, month: 12, day: 31))
         let input = try Fixture.input(project)
         #expect(input.certificateProofs["old-dop"]?.signedByCertifier == false)
         let (output, _) = try Fixture.build(input, name: "badges")
