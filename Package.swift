@@ -58,6 +58,8 @@ let package = Package(
         .target(name: "Issuance", dependencies: ["PassportModel", "Credentials", "DigitalLink"],
                 swiftSettings: strictSettings),
 
+        // Pictures decoded to 8-bit gray (PNG, JPEG): what the shop photographs, what tests read back.
+        .target(name: "Pictures", dependencies: ["CPNG", "CJPEG"], swiftSettings: strictSettings),
         .target(name: "QRCode", dependencies: ["CQRencode"], swiftSettings: strictSettings),
         .target(name: "Labels", dependencies: ["CCairo", "CPNGWriter", "QRCode", "Output"],
                 swiftSettings: strictSettings),
@@ -66,23 +68,23 @@ let package = Package(
             "Credentials", "PassportModel", "DigitalLink", "Output", "JourneyMap",
         ], swiftSettings: strictSettings),
         .target(name: "Verify", dependencies: [
-            "CZBar", "CPNG", "CJPEG", "Credentials", "DigitalLink",
+            "CZBar", "Pictures", "Credentials", "DigitalLink",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictSettings),
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
-        .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials", "PassportBench"],
+        .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Pictures", "Credentials", "PassportBench"],
                           swiftSettings: strictSettings),
         .target(name: "BuildPipeline", dependencies: [
             "PassportModel", "Credentials", "Issuance", "Site", "Labels", "QRCode", "DigitalLink", "Output",
         ], swiftSettings: strictSettings),
         .executableTarget(name: "passport", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify", "Output", "Site",
+            "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify", "Pictures", "Output", "Site",
             "PassportBench",
         ], swiftSettings: strictSettings),
         // Tooling, outside the product modules: the measurements behind `passport bench`.
         .target(name: "PassportBench", dependencies: [
-            "Labels", "Output", "QRCode", "Site", "PassportModel", "DigitalLink", "Verify", "Credentials",
+            "Labels", "Output", "QRCode", "Site", "PassportModel", "DigitalLink", "Verify", "Pictures", "Credentials",
         ], swiftSettings: strictSettings),
 
         // Fixtures shared by the tests: temporary folders, file trees, external tools, the demo project.
@@ -94,11 +96,11 @@ let package = Package(
             "Credentials", .product(name: "Crypto", package: "swift-crypto"), "PassportTestSupport",
         ]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strictSettings),
-        .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode", "Output", "PassportTestSupport"]),
+        .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode", "Output", "Pictures", "PassportTestSupport"]),
         .testTarget(name: "SiteTests", dependencies: [
             "Site", "Credentials", "PassportModel", "DigitalLink", "PassportTestSupport",
         ]),
-        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Credentials", "CJPEG", "PassportTestSupport"]),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Pictures", "Credentials", "CJPEG", "PassportTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "PassportTestSupport"]),
         .testTarget(name: "BuildPipelineTests", dependencies: [
             "BuildPipeline", "PassportModel", "Credentials", "Output", "PassportTestSupport",

@@ -1,5 +1,6 @@
 import Credentials
 public import Foundation
+public import Pictures
 
 /// Turns a scanned text into a `Verdict`, offline: the trust store's producers and certifiers,
 /// the imported bundles, and the scan log are all it consults.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Credentials
 import Foundation
 import Verify
+import Pictures
 
 /// Exit codes of `passport verify` (also in docs/verification.md).
 enum VerifyExit {
