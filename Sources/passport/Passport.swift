@@ -1,4 +1,5 @@
 import ArgumentParser
+import Credentials
 
 /// The `passport` command: from a producer's records to signed passports, pages, labels and checks.
 @main
@@ -10,7 +11,11 @@ struct Passport: AsyncParsableCommand {
         Start with `passport init my-farm` to get an example project, edit the YAML files, \
         check them with `passport check my-farm`, then `passport build my-farm` to sign your \
         passports and write the site and labels into ./output.
+
+        Shell completion: `passport --generate-completion-script bash` (or zsh, fish) prints a \
+        script to load, e.g. into ~/.local/share/bash-completion/completions/passport.
         """,
+        version: PassportVersion.current,
         subcommands: [InitCommand.self, CheckCommand.self, KeysCommand.self, CertifyCommand.self,
                       BuildCommand.self, LabelsCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
     )
