@@ -20,6 +20,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     case labels(String)
     /// Something else the user must fix, with the fix in the message.
     case invalid(String)
+    /// Several of the above, found together (each is listed).
+    case several([BuildError])
 
     public var description: String {
         switch self {
@@ -32,11 +34,19 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
         case .site(let message): return message
         case .labels(let message): return message
         case .invalid(let message): return message
+        case .several(let problems):
+            return (problems.map(\.description) + ["\(problems.count) problems found; nothing was written."])
+                .joined(separator: "\n")
         }
     }
 }
 
 extension BuildError {
+    /// One error for `problems`: the problem itself when there is only one.
+    init(_ problems: [BuildError]) {
+        self = problems.count == 1 ? problems[0] : .several(problems)
+    }
+
     /// Runs file output, reporting its failure as a build error.
     static func output<T>(_ body: @autoclosure () throws(OutputError) -> T) throws(BuildError) -> T {
         do { return try body() } catch { throw .output(error) }

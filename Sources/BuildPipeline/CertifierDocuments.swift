@@ -10,7 +10,8 @@ enum CertifierDocuments {
         let json: JSONValue
     }
 
-    static func load(projectRoot: URL) throws(BuildError) -> [String: Entry] {
+    /// The documents by DID; a file that cannot be used is added to `problems` and skipped.
+    static func load(projectRoot: URL, problems: inout [BuildError]) -> [String: Entry] {
         let folder = projectRoot.appendingPathComponent("certifiers")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasSuffix(".did.json") }.sorted()
@@ -22,9 +23,11 @@ enum CertifierDocuments {
                 let document = try DIDDocument(parsing: json)
                 result[document.id] = Entry(document: document, json: json)
             } catch let error as CredentialError {
-                throw .credential(error, context: "certifiers/\(name)")
+                problems.append(.credential(error, context: "certifiers/\(name)"))
+            } catch let error as BuildError {
+                problems.append(error)
             } catch {
-                throw .file(path: url.path, reason: "\(error)")
+                problems.append(.file(path: url.path, reason: "\(error)"))
             }
         }
         return result

@@ -35,27 +35,15 @@ public struct CredentialSet: Sendable {
 
     /// Loads the keys and signs everything the project describes.
     public static func issue(project: Project) throws(BuildError) -> CredentialSet {
-        let root = URL(fileURLWithPath: project.root)
-        let issuer: DIDWeb
-        do { issuer = try DIDWeb(baseURL: project.producer.baseURL) } catch {
-            throw .credential(error, context: "passport.yaml: base_url")
-        }
-        let store = KeyStore(projectDirectory: root)
-        let signingKey: SigningKey
-        var publicKeys: [PublicKey] = []
-        do {
-            signingKey = try store.load(id: project.producer.signingKey)
-            for id in try store.ids() { publicKeys.append(try store.load(id: id).publicKey) }
-        } catch {
-            throw .credential(error, context: "keys/")
-        }
-        let didDocument = issuer.didDocument(for: publicKeys.map { $0.withID(issuer.keyID(for: $0.id)) })
-        let certifiers = try CertifierDocuments.load(projectRoot: root)
+        let inputs = try SigningInputs.load(project)
+        let issuer = inputs.issuer, signingKey = inputs.signingKey
+        let didDocument = issuer.didDocument(for: inputs.publicKeys.map { $0.withID(issuer.keyID(for: $0.id)) })
         let conformityIssuer = ConformityIssuer(producer: project.producer, producerDID: issuer)
         var conformity: [Conformity] = []
         for certificate in project.certificates {
-            conformity.append(try issueConformity(certificate, root: root, issuer: issuer, key: signingKey,
-                                                  conformityIssuer: conformityIssuer, certifiers: certifiers))
+            guard let prepared = inputs.certificates[certificate.id] else { continue }
+            conformity.append(try issueConformity(certificate, prepared: prepared, issuer: issuer, key: signingKey,
+                                                  conformityIssuer: conformityIssuer))
         }
         let passportIssuer = PassportIssuer(project: project, issuer: issuer)
         var passports: [String: Issued] = [:]
@@ -72,9 +60,9 @@ public struct CredentialSet: Sendable {
             let payload = passportIssuer.credential(for: batch, product: product, claims: claims)
             passports[batch.id] = try sign(payload, key: signingKey, issuer: issuer, context: "batches/\(batch.id).yaml")
         }
-        return CredentialSet(issuer: issuer, signingKey: signingKey, publicKeys: publicKeys, didDocument: didDocument,
-                             certifierDocuments: certifiers.mapValues(\.json), conformity: conformity,
-                             passports: passports)
+        return CredentialSet(issuer: issuer, signingKey: signingKey, publicKeys: inputs.publicKeys,
+                             didDocument: didDocument, certifierDocuments: inputs.certifiers.mapValues(\.json),
+                             conformity: conformity, passports: passports)
     }
 
     private static func sign(_ payload: JSONValue, key: SigningKey, issuer: DIDWeb,
@@ -86,23 +74,18 @@ public struct CredentialSet: Sendable {
         }
     }
 
-    private static func issueConformity(_ certificate: Certificate, root: URL, issuer: DIDWeb, key: SigningKey,
-                                        conformityIssuer: ConformityIssuer,
-                                        certifiers: [String: CertifierDocuments.Entry]) throws(BuildError) -> Conformity {
-        let evidence = try EvidenceLink.resolve(certificate, projectRoot: root, producer: issuer)
-        let evidencePath = evidence.sitePath, evidenceSource = evidence.source
-        let handedOver = root.appendingPathComponent("certificates/\(certificate.id).dcc.jwt")
-        if ProjectFiles.exists(handedOver) {
-            let jwt = String(decoding: try ProjectFiles.read(handedOver), as: UTF8.self)
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            let payload = try CertifierDocuments.check(jwt, for: certificate, certifiers: certifiers)
-            return Conformity(certificate: certificate, credential: Issued(jwt: jwt, payload: payload),
-                              signedByCertifier: true, evidencePath: evidencePath, evidenceSource: evidenceSource)
+    private static func issueConformity(_ certificate: Certificate, prepared: SigningInputs.CertificateInputs,
+                                        issuer: DIDWeb, key: SigningKey,
+                                        conformityIssuer: ConformityIssuer) throws(BuildError) -> Conformity {
+        let evidence = prepared.evidence
+        if let handedOver = prepared.handedOver {
+            return Conformity(certificate: certificate, credential: Issued(jwt: handedOver.jwt, payload: handedOver.payload),
+                              signedByCertifier: true, evidencePath: evidence.sitePath, evidenceSource: evidence.source)
         }
         let payload = conformityIssuer.credential(for: certificate, signedByCertifier: false,
                                                   evidenceURL: evidence.url, evidenceDigest: evidence.digest)
         return Conformity(certificate: certificate,
                           credential: try sign(payload, key: key, issuer: issuer, context: "certificates/\(certificate.id).yaml"),
-                          signedByCertifier: false, evidencePath: evidencePath, evidenceSource: evidenceSource)
+                          signedByCertifier: false, evidencePath: evidence.sitePath, evidenceSource: evidence.source)
     }
 }

@@ -18,7 +18,8 @@ public enum ProjectLoader {
             .flatMap { ProducerRecord.read($0) }
         let language = producer?.defaultLanguage ?? "en"
 
-        let products: [Product] = files.records(in: "products").compactMap { (id, path, text) in
+        let productFiles = files.records(in: "products")
+        let products: [Product] = productFiles.compactMap { (id, path, text) in
             RecordReader(file: files.display(path), sink: sink, defaultLanguage: language)
                 .topLevel(text, allowed: ProductRecord.fields).flatMap { ProductRecord.read($0, id: id) }
         }
@@ -26,15 +27,20 @@ public enum ProjectLoader {
             RecordReader(file: files.display(path), sink: sink, defaultLanguage: language)
                 .topLevel(text, allowed: BatchRecord.fields).flatMap { BatchRecord.read($0, id: id) }
         }
-        let certificates: [Certificate] = files.records(in: "certificates").compactMap { (id, path, text) in
+        let certificateFiles = files.records(in: "certificates")
+        let certificates: [Certificate] = certificateFiles.compactMap { (id, path, text) in
             RecordReader(file: files.display(path), sink: sink, defaultLanguage: language)
                 .topLevel(text, allowed: CertificateRecord.fields).flatMap { CertificateRecord.read($0, id: id) }
         }
+        // References are checked even when records have problems of their own, so that one typo
+        // does not hide the next problem; a reference to a record file with problems is not
+        // reported again.
+        CrossChecks(producer: producer, products: products, batches: batches, certificates: certificates,
+                    productFiles: Set(productFiles.map(\.0)), certificateFiles: Set(certificateFiles.map(\.0)),
+                    files: files, sink: sink).run()
         guard let producer, sink.isEmpty else { throw ProjectError(diagnostics: sink.diagnostics) }
         let project = Project(root: root.path, producer: producer, products: products, batches: batches,
                               certificates: certificates)
-        CrossChecks(project: project, files: files, sink: sink).run()
-        guard sink.isEmpty else { throw ProjectError(diagnostics: sink.diagnostics) }
         return project
     }
 }

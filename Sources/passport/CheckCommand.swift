@@ -1,17 +1,20 @@
 import ArgumentParser
+import BuildPipeline
 import PassportModel
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a project's records and report every problem at once.",
-        discussion: "Each problem is shown as file:line:column: field: what is wrong — how to fix. Nothing is written. Exit code 0 when all is well, 1 when there are problems."
+        discussion: "Finds everything `build` would refuse: the records, the references between them, your keys and their permissions, certifiers' DID documents, evidence files and the credentials certifiers handed over. Each problem is shown as file:line:column: field: what is wrong — how to fix. Nothing is signed or written. Exit code 0 when all is well, 1 when there are problems."
     )
 
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let loaded = try project.load()
+        let loaded = try BuildSupport.attempt { () throws(BuildError) in
+            try ProjectCheck.run(projectRoot: project.url, displayRoot: project.display)
+        }
         print("\(project.display.isEmpty ? "Project" : project.display) is ready: \(loaded.products.count) products, \(loaded.batches.count) batches, \(loaded.certificates.count) certificates.")
     }
 }
