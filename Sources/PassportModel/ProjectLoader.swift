@@ -10,6 +10,11 @@ public enum ProjectLoader {
     public static func load(root: URL, displayRoot: String = "") throws(ProjectError) -> Project {
         let sink = DiagnosticSink()
         let files = ProjectFiles(root: root, displayRoot: displayRoot, sink: sink)
+        var isFolder: ObjCBool = false
+        let folderExists = FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) && isFolder.boolValue
+        guard folderExists, FileManager.default.fileExists(atPath: root.appendingPathComponent("passport.yaml").path) else {
+            throw ProjectError(missingProjectIn: displayRoot, folderExists: folderExists)
+        }
         guard let producerText = files.read("passport.yaml") else {
             throw ProjectError(diagnostics: sink.diagnostics)
         }
@@ -64,11 +69,8 @@ struct ProjectFiles {
     func read(_ relative: String) -> String? {
         let url = root.appendingPathComponent(relative)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            let fix = relative == "passport.yaml"
-                ? "run `passport init \(displayRoot.isEmpty ? "." : displayRoot)` to start a project, or point to the project folder"
-                : "check the file can be read"
             sink.report(SourceLocation(file: display(relative), line: 1, column: 1), "",
-                        "cannot read this file", fix: fix)
+                        "cannot read this file", fix: "check that you may read it")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

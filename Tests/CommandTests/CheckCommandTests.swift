@@ -85,4 +85,19 @@ struct CheckCommandTests {
         #expect(fixed.status == 0, "\(fixed.stderr)")
         #expect(fixed.stdout == "farm is ready: 2 products, 2 batches, 2 certificates.\n")
     }
+
+    @Test("outside a project, check says there is none and how to make one")
+    func noProjectHere() throws {
+        let folder = try TemporaryFolder("noproject")
+        try FileManager.default.createDirectory(at: folder.appending("notes"), withIntermediateDirectories: true)
+        let here = try Command.run(["check"], in: folder.url)
+        #expect(here.status == 1)
+        #expect(here.stderr == "no passport project in this folder (there is no passport.yaml here): run `passport init NAME` to create one in NAME/, or give the project folder\n")
+        let named = try Command.run(["check", "notes"], in: folder.url)
+        #expect(named.stderr == "no passport project in notes (there is no passport.yaml in it): run `passport init notes` to create one there, or give the project folder\n")
+        let missing = try Command.run(["build", "farm"], in: folder.url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "farm does not exist: run `passport init farm` to create one there, or give the project folder\n")
+        #expect(folder.files() == [])
+    }
 }
