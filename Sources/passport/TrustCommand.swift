@@ -105,12 +105,12 @@ struct TrustCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a producer's verification bundle (bundle.json, or .well-known/passport-bundle.json from its site).",
-            discussion: "The bundle's manifest must be signed by a key you trust for the producer. For a producer you do not trust yet, the command shows its key fingerprints; compare them with the producer's, then run it again with --trust-producer. Certifiers are never trusted by import: add them with `passport trust add certifier`."
+            discussion: "The bundle's manifest must be signed by a key you trust for the producer. For a producer you do not trust yet — or one that changed its signing key — the command shows the key fingerprints; compare them with the producer's, then run it again with --trust-producer. Certifiers are never trusted by import: add them with `passport trust add certifier`."
         )
 
         @Argument(help: "The bundle file.")
         var bundle: String
-        @Flag(help: "Trust the bundle's producer with the keys of the bundle's own DID document (trust on first use).")
+        @Flag(help: "Trust the bundle's producer with the keys of the bundle's own DID document (trust on first use, or accept a producer's new key).")
         var trustProducer = false
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var clock: ClockOptions
