@@ -187,8 +187,8 @@ extension Verdict {
         return verdict
     }
 
-    /// What a genuine verdict says: the item, then any warnings.
-    func summaryReason() -> String {
+    /// What a genuine verdict says: the item (and `notes`), then any warnings.
+    func summaryReason(notes: [String] = []) -> String {
         var parts: [String] = []
         if let item {
             parts.append(item.productName ?? "GTIN \(item.gtin)")
@@ -196,9 +196,18 @@ extension Verdict {
             if let serial = item.serial { parts.append("serial \(serial)") }
             if let producer = item.producerName { parts.append(producer) }
         }
+        parts += notes
         let summary = parts.joined(separator: " · ")
         let warnings = checks.filter { $0.outcome == .warning }.map { "\($0.name): \($0.detail)" }
         return warnings.isEmpty ? summary : summary + " — " + warnings.joined(separator: "; ")
+    }
+
+    /// Notes on a genuine verdict that this unit was scanned here moments ago (at `time`, the
+    /// shop's `HH:MM`): the same sale, not a copy.
+    mutating func markScannedAgain(at time: String) {
+        let note = "scanned again here at \(time)"
+        checks.append(.init("scan log", .passed, "\(note): the same sale, not a copy"))
+        reason = summaryReason(notes: [note])
     }
 
     /// Turns a genuine verdict into SEEN BEFORE.

@@ -15,10 +15,18 @@ public final class Verifier: Sendable {
         public var maximumBundleAge: TimeInterval
         /// The shop name written into the scan log.
         public var shop: String
+        /// A unit scanned again at this same shop within this many seconds of its first scan is
+        /// the same sale (the clerk scanned twice), not a copy.
+        public var sameSaleWindow: TimeInterval
+        /// Where the shop is, for the times a verdict shows.
+        public var timeZone: TimeZone
 
-        public init(maximumBundleAge: TimeInterval = 30 * 86_400, shop: String = "shop") {
+        public init(maximumBundleAge: TimeInterval = 30 * 86_400, shop: String = "shop",
+                    sameSaleWindow: TimeInterval = 600, timeZone: TimeZone = .current) {
             self.maximumBundleAge = maximumBundleAge
             self.shop = shop
+            self.sameSaleWindow = sameSaleWindow
+            self.timeZone = timeZone
         }
     }
 
@@ -139,22 +147,29 @@ public final class Verifier: Sendable {
 
     // MARK: Scan log
 
-    /// Records the scan; a genuine serialized unit seen before becomes SEEN BEFORE.
+    /// Records the scan; a genuine serialized unit seen before becomes SEEN BEFORE — unless every
+    /// earlier scan was at this shop within the same-sale window, which is the same sale again.
     func record(_ verdict: inout Verdict) {
         guard let scanLog, let item = verdict.item, let lot = item.lot else { return }
         let serialized = verdict.kind.isGenuine && item.serial != nil
         let scannedAt = XSDDateTime.string(from: verdict.scannedAt)
         let current = verdict
         var seen: Verdict.EarlierScans?
+        var sameSale = false
         do {
             _ = try scanLog.record(serialized: serialized, gtin: item.gtin, lot: lot, serial: item.serial ?? "") { earlier in
                 seen = earlier
+                sameSale = earlier.map { isSameSale($0, now: current.scannedAt) } ?? false
                 return ScanRecord(scannedAt: scannedAt, shop: options.shop,
-                                  verdict: (earlier == nil ? current.kind : .seenBefore).rawValue,
+                                  verdict: (earlier == nil || sameSale ? current.kind : .seenBefore).rawValue,
                                   issuer: item.producerDID ?? "", gtin: item.gtin, lot: lot, serial: item.serial ?? "",
                                   unitsIssued: item.unitsIssued)
             }
-            if let seen { verdict.markSeenBefore(seen) }
+            if let seen, sameSale, let first = XSDDateTime.date(from: seen.first) {
+                verdict.markScannedAgain(at: Self.clockTime(first, in: options.timeZone))
+            } else if let seen {
+                verdict.markSeenBefore(seen)
+            }
         } catch {
             verdict.checks.append(.init("scan log", .warning, "this scan was not recorded, so copies cannot be spotted: \(error.description)"))
             if verdict.kind == .genuine { verdict.kind = .genuineWithWarnings }
@@ -164,6 +179,23 @@ public final class Verifier: Sendable {
 }
 
 extension Verifier {
+    /// Whether earlier sightings of a unit are this same sale scanned again: all of them at this
+    /// shop, the first no longer ago than the same-sale window. Decided here, from what any scan
+    /// log reports, so every scan log behaves alike.
+    func isSameSale(_ earlier: Verdict.EarlierScans, now: Date) -> Bool {
+        guard earlier.shops == [options.shop], let first = XSDDateTime.date(from: earlier.first) else { return false }
+        let elapsed = now.timeIntervalSince(first)
+        return elapsed >= 0 && elapsed <= options.sameSaleWindow
+    }
+
+    /// `HH:MM` on the shop's clock.
+    static func clockTime(_ date: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
     /// Verifies every code found in a picture, one verdict each; a picture without any readable
     /// code gives one NOT A PASSPORT CODE verdict saying so.
     public func verify(image: GrayImage, name: String, scanner: CodeScanner) -> [Verdict] {

@@ -142,6 +142,31 @@ struct VerifyCommandTests {
         #expect(FileManager.default.fileExists(atPath: shop.store.appendingPathComponent("scans.sqlite").path))
     }
 
+    @Test("the same unit scanned again at this counter a minute later is the same sale, not a copy")
+    func scannedAgainAtTheCounter() throws {
+        let shop = try VerifyShop()
+        let code = try shop.code(serial: "000042")
+        #expect(try shop.run(["verify", code]).status == 0)
+        let again = try shop.run(["verify", code], environment: ["PASSPORT_NOW": "2026-11-05T10:01:00Z"])
+        #expect(again.status == 0)
+        let first = again.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("GENUINE — "), "\(again.stdout)")
+        #expect(first.hasSuffix(" · serial 000042 · Oliveto Val d'Orcia Cooperative · scanned again here at 10:00"), "\(first)")
+        #expect(again.stdout.contains("\n  ✓ scan log: scanned again here at 10:00: the same sale, not a copy\n"))
+        #expect(!again.stdout.contains("may be a copy"))
+        // With no same-sale window, or at another shop, the repeat is SEEN BEFORE as ever.
+        let strict = try shop.run(["verify", code, "--same-sale-minutes", "0"],
+                                  environment: ["PASSPORT_NOW": "2026-11-05T10:02:00Z"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.hasPrefix("SEEN BEFORE — serial 000042 of lot N2026S was already scanned 2 times"), "\(strict.stdout)")
+        let elsewhere = try shop.run(["verify", try shop.code(serial: "000043")], environment: ["PASSPORT_SHOP": "shop-b"])
+        #expect(elsewhere.status == 0)
+        let here = try shop.run(["verify", try shop.code(serial: "000043")],
+                                environment: ["PASSPORT_NOW": "2026-11-05T10:01:00Z"])
+        #expect(here.status == 1)
+        #expect(here.stdout.hasPrefix("SEEN BEFORE — serial 000043 of lot N2026S was already scanned once (first 2026-11-05T10:00:00Z, at shop-b)"))
+    }
+
     @Test("plain URLs, EAN-13 barcodes and garbage are NOT A PASSPORT CODE, exit 1")
     func notPassport() throws {
         let shop = try VerifyShop()
