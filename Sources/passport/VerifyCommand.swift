@@ -153,7 +153,7 @@ struct VerifyCommand: ParsableCommand {
         let verifier = Verifier(store: store, scanLog: log, options: options, clock: clock)
         var kinds: [Verdict.Kind] = []
         if let code {
-            kinds.append(emit(verifier.verify(code), details: true))
+            kinds.append(emit(verifier.verify(code), details: true, namingCode: false))
         } else if let image, let picture {
             let scanner: CodeScanner
             do { scanner = try CodeScanner() } catch {
@@ -161,21 +161,23 @@ struct VerifyCommand: ParsableCommand {
                 throw ExitCode(VerifyExit.usage)
             }
             for verdict in verifier.verify(image: picture, name: image, scanner: scanner) {
-                kinds.append(emit(verdict, details: true))
+                kinds.append(emit(verdict, details: true, namingCode: false))
             }
         } else {
             while let line = readLine(strippingNewline: true) {
-                guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
-                kinds.append(emit(verifier.verify(line), details: false))
+                let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty else { continue }
+                kinds.append(emit(verifier.verify(text), details: false, namingCode: true))
             }
         }
         let status = VerifyExit.status(for: kinds)
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// Prints a verdict at once (unbuffered, so a till sees it as soon as it is made).
-    private func emit(_ verdict: Verdict, details: Bool) -> Verdict.Kind {
-        var text = json ? verdict.jsonLine : verdict.line
+    /// Prints a verdict at once (unbuffered, so a till sees it as soon as it is made); in a
+    /// scanner stream each verdict line names its code.
+    private func emit(_ verdict: Verdict, details: Bool, namingCode: Bool) -> Verdict.Kind {
+        var text = json ? verdict.jsonLine : namingCode ? verdict.lineNamingCode : verdict.line
         if details && !json { text += verdict.detailLines.map { "\n" + $0 }.joined() }
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
         return verdict.kind

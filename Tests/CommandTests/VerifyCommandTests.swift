@@ -200,6 +200,22 @@ struct VerifyCommandTests {
         #expect(warned.status == 2)
     }
 
+    @Test("--stdin: every verdict line names the code it is about, TAMPERED included")
+    func streamNamesCodes() throws {
+        let shop = try VerifyShop()
+        let genuine = try shop.code(serial: "000001")
+        let altered = try shop.code(serial: "000042").replacingOccurrences(of: "/21/000042", with: "/21/000024")
+        let result = try shop.run(["verify", "--stdin", "--no-scan-log"], input: [genuine, altered, "garbage\u{7}"].joined(separator: "\n"))
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(result.stdout)")
+        #expect(lines.first?.hasPrefix("GENUINE — Olio Novello, first pressing · lot N2026S · serial 000001") == true)
+        #expect(lines.first?.hasSuffix(" (code: \(genuine))") == true, "\(lines)")
+        #expect(lines.dropFirst().first?.hasPrefix("TAMPERED — the unit signature does not match") == true)
+        #expect(lines.dropFirst().first?.hasSuffix(" (code: \(altered))") == true, "\(lines)")
+        #expect(lines.last?.hasSuffix(" (code: garbage\\u{7})") == true, "\(lines)")
+    }
+
     @Test("usage errors exit 64 with a message and write nothing")
     func usage() throws {
         let shop = try VerifyShop(importBundle: false, trustCertifier: false)
