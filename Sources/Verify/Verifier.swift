@@ -89,6 +89,12 @@ public final class Verifier: Sendable {
     // MARK: Reading and finding the issuer
 
     func evaluate(_ text: String, now: Date) -> Verdict {
+        // Documentation and chat messages shorten codes with "…"; a scanner never produces one.
+        if text.unicodeScalars.contains("\u{2026}") {
+            let why = "this looks like a placeholder (it contains “…”), not a whole code: paste or scan the whole code"
+            return Verdict(kind: .notAPassportCode, reason: why, code: text, scannedAt: now,
+                           checks: [.init("code", .failed, "the text contains “…”, which no printed code has")])
+        }
         switch ScannedCode.read(text, now: now) {
         case .notAPassport(let reason):
             return Verdict(kind: .notAPassportCode, reason: reason, code: text, scannedAt: now,

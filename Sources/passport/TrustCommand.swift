@@ -135,9 +135,13 @@ struct TrustCommand: ParsableCommand {
             print("\(action) \(report.producerName)'s bundle made \(made): \(report.batches) batches, \(report.passports) passports, \(report.conformityCredentials) conformity credentials.")
             for certifier in report.certifiers {
                 let schemes = certifier.schemes.joined(separator: ", ")
-                print(certifier.trusted
-                      ? "Certifier \(certifier.did) is trusted for \(schemes)."
-                      : "note: certifier \(certifier.did) (\(schemes)) is not trusted for these schemes; its certificates will show as warnings until you run `passport trust add certifier --did \(certifier.did) --did-document FILE --scheme …`.")
+                guard !certifier.trusted else {
+                    print("Certifier \(certifier.did) is trusted for \(schemes).")
+                    continue
+                }
+                let published = (try? DIDWeb(did: certifier.did)).map { " (published at \($0.didDocumentURL); the producer's site keeps a copy at certifiers/\(certifier.did.replacingOccurrences(of: ":", with: "_")).did.json)" } ?? ""
+                let flags = certifier.schemes.map { "--scheme \"\($0)\"" }.joined(separator: " ")
+                print("note: certifier \(certifier.did) is not trusted for \(schemes), so its certificates show as warnings. To trust it, get its DID document\(published), compare its key fingerprint with the certifier's, then run `passport trust add certifier --did \(certifier.did) --did-document FILE \(flags)`.")
             }
             if !report.problems.isEmpty {
                 print("warning: \(report.problems.count) credential\(report.problems.count == 1 ? "" : "s") in the bundle failed \(report.problems.count == 1 ? "its" : "their") check; codes of these batches will be reported TAMPERED:")

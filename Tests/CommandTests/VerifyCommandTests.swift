@@ -216,6 +216,15 @@ struct VerifyCommandTests {
         #expect(lines.last?.hasSuffix(" (code: garbage\\u{7})") == true, "\(lines)")
     }
 
+    @Test("a code with “…” in it is a placeholder someone pasted, not TAMPERED")
+    func placeholder() throws {
+        let shop = try VerifyShop()
+        let result = try shop.run(["verify", "https://oliveto.example/01/08012345000029/10/N2026S/21/000001?s=…"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("NOT A PASSPORT CODE — this looks like a placeholder (it contains “…”), not a whole code: paste or scan the whole code\n"),
+                "\(result.stdout)")
+    }
+
     @Test("usage errors exit 64 with a message and write nothing")
     func usage() throws {
         let shop = try VerifyShop(importBundle: false, trustCertifier: false)
