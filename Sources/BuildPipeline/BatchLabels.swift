@@ -51,13 +51,18 @@ public struct BatchLabels: Sendable {
     public let resources: ResourceLocator
     /// The PDF's creation date: the build instant, never the wall clock during rendering.
     public let documentDate: Date
+    /// Certificates whose conformity credential a certifier signed: only these are printed as
+    /// badges (a self-declared claim is never a badge).
+    public let certifierSigned: Set<String>
 
-    public init(project: Project, issuer: DIDWeb, key: SigningKey, resources: ResourceLocator, documentDate: Date) {
+    public init(project: Project, issuer: DIDWeb, key: SigningKey, resources: ResourceLocator, documentDate: Date,
+                certifierSigned: Set<String>) {
         self.project = project
         self.issuer = issuer
         self.key = key
         self.resources = resources
         self.documentDate = documentDate
+        self.certifierSigned = certifierSigned
     }
 
     /// A label printer for a loaded project: its did:web and signing key.
@@ -66,7 +71,8 @@ public struct BatchLabels: Sendable {
         do {
             let issuer = try DIDWeb(baseURL: project.producer.baseURL)
             let key = try KeyStore(projectDirectory: URL(fileURLWithPath: project.root)).load(id: project.producer.signingKey)
-            return BatchLabels(project: project, issuer: issuer, key: key, resources: resources, documentDate: documentDate)
+            return BatchLabels(project: project, issuer: issuer, key: key, resources: resources, documentDate: documentDate,
+                               certifierSigned: CertifierDocuments.certifierSigned(project).signed)
         } catch { throw .credential(error, context: "keys/") }
     }
 
@@ -128,15 +134,17 @@ public struct BatchLabels: Sendable {
         guard let product = project.product(batch.product) else {
             throw .invalid("batch `\(batch.id)` names no known product")
         }
-        let projectTemplates = URL(fileURLWithPath: project.root).appendingPathComponent("templates")
         var located = resources
-        if ProjectFiles.exists(projectTemplates) { located.projectTemplatesDirectory = projectTemplates }
+        // The project's own templates, found without leaving the project; labels read only inside them.
+        located.projectTemplatesDirectory = try BuildError.projectFile(
+            try ProjectFolder(root: URL(fileURLWithPath: project.root)).resolvedFolder("templates"))
         let template: LabelTemplate
         do {
             template = try TemplateCatalog(resources: located).template(named: request.template, layout: request.layout)
         } catch { throw .labels(error.description) }
         let plan = try numbering(batch, request: request, perSheet: template.sheet.labelsPerPage)
-        let content = LabelContentMaker(project: project, product: product, batch: batch, issuer: issuer, key: key)
+        let content = LabelContentMaker(project: project, product: product, batch: batch, issuer: issuer, key: key,
+                                        certifierSigned: certifierSigned)
         let runRequest = LabelRunRequest(
             template: template, count: plan.count, documentDate: documentDate,
             title: "\(product.name.text(in: project.producer.defaultLanguage)) — lot \(batch.lot)",
@@ -155,22 +163,36 @@ public struct BatchLabels: Sendable {
         }
     }
 
-    /// Which unit numbers (serialized) or how many copies (lot-level) to print.
+    /// Which unit numbers (serialized) or how many copies (lot-level) to print. Every number is
+    /// checked for range before any arithmetic on it; a run prints at most `limits.labels_per_run`.
     private func numbering(_ batch: Batch, request: Request, perSheet: Int) throws(BuildError) -> (first: Int?, count: Int) {
+        let cap = project.producer.limits.labelsPerRun
+        func capped(_ count: Int) throws(BuildError) -> Int {
+            guard count <= cap else {
+                throw .invalid("batch `\(batch.id)`: \(count) labels is more than the \(cap) one run may print — print them in runs with --from and --count, build with --no-labels, or raise `limits: {labels_per_run: …}` in passport.yaml (at most \(ProjectLimits.ceiling))")
+            }
+            return count
+        }
+        if let count = request.count, count < 1 { throw .invalid("--count must be at least 1") }
         guard let serials = batch.serials else {
             if request.from != nil {
                 throw .invalid("batch `\(batch.id)` is not serialized, so --from does not apply — print copies with --count")
             }
-            let count = request.count ?? max(1, perSheet - request.startPosition)
-            guard count >= 1 else { throw .invalid("--count must be at least 1") }
-            return (nil, count)
+            let start = min(max(request.startPosition, 0), perSheet)  // the renderer refuses one off the sheet
+            return (nil, try capped(request.count ?? max(1, perSheet - start)))
         }
+        let range = "\(serials.serial(serials.first))…\(serials.serial(serials.last))"
         let first = request.from ?? serials.first
-        let count = request.count ?? (serials.last - first + 1)
-        guard first >= serials.first, count >= 1, first + count - 1 <= serials.last else {
-            throw .invalid("batch `\(batch.id)` has serials \(serials.serial(serials.first))…\(serials.serial(serials.last)); units \(first)…\(first + count - 1) are outside that range — check --from and --count")
+        guard first >= serials.first, first <= serials.last else {
+            throw .invalid("batch `\(batch.id)` has serials \(range); unit \(first) is outside that range — check --from")
         }
-        return (first, count)
+        let available = serials.last - first + 1
+        let count = request.count ?? available
+        guard count <= available else {
+            let (last, overflow) = first.addingReportingOverflow(count - 1)
+            throw .invalid("batch `\(batch.id)` has serials \(range); units \(first)…\(overflow ? "\(first) + \(count) - 1" : String(last)) are outside that range — check --from and --count")
+        }
+        return (first, try capped(count))
     }
 }
 
@@ -181,6 +203,7 @@ struct LabelContentMaker: Sendable {
     let batch: Batch
     let issuer: DIDWeb
     let key: SigningKey
+    let certifierSigned: Set<String>
 
     func make(unit: Int?) throws -> LabelContent {
         let language = project.producer.defaultLanguage
@@ -189,7 +212,7 @@ struct LabelContentMaker: Sendable {
         if let expiry = batch.expiry { dates.append("\(words.useBy) \(words.format(expiry))") }
         if let bestBefore = batch.bestBefore { dates.append("\(words.bestBefore) \(words.format(bestBefore))") }
         dates.append("\(words.produced) \(words.format(batch.productionDate))")
-        let badges = product.certifications.compactMap { project.certificate($0)?.badge }
+        let badges = product.certifications.filter(certifierSigned.contains).compactMap { project.certificate($0)?.badge }
         var serial: String?
         let code: String
         if let serials = batch.serials, let unit {

@@ -55,7 +55,7 @@ public struct ProjectBuild {
         do { project = try ProjectLoader.load(root: options.projectRoot, displayRoot: options.displayRoot) } catch {
             throw .project(error)
         }
-        let credentials = try CredentialSet.issue(project: project)
+        let credentials = try CredentialSet.issue(project: project, now: options.now)
         let staged = try BuildError.output(try StagedOutput(destination: options.output))
         var report = Report(output: options.output)
         let site = try BuildError.output(try staged.part("site"))
@@ -63,7 +63,8 @@ public struct ProjectBuild {
         report.pages = try writePages(credentials, project: project, site: site)
         if options.renderLabels {
             let printer = BatchLabels(project: project, issuer: credentials.issuer, key: credentials.signingKey,
-                                      resources: options.resources, documentDate: options.now)
+                                      resources: options.resources, documentDate: options.now,
+                                      certifierSigned: Set(credentials.conformity.filter(\.signedByCertifier).map(\.certificate.id)))
             let labels = try BuildError.output(try staged.part("labels"))
             for batch in project.batches {
                 let run = try printer.render(BatchLabels.Request(batchID: batch.id),
@@ -78,7 +79,7 @@ public struct ProjectBuild {
         let bundleJSON = bundle.json.serialized(pretty: true)
         try BuildError.output(try FileWriter.write(bundleJSON, to: try staged.part("bundle").appendingPathComponent("bundle.json")))
         try BuildError.output(try FileWriter.write(bundleJSON, to: site.appendingPathComponent(".well-known/passport-bundle.json")))
-        try BuildError.output(try staged.commit())
+        try BuildError.output(try staged.commit(refusing: PrivateKeyTexts.collect(projectRoot: options.projectRoot)))
         return report
     }
 
@@ -94,17 +95,23 @@ public struct ProjectBuild {
             try BuildError.output(try FileWriter.write(passport.jwt, to: folder.appendingPathComponent(PublishedPaths.passportJWT)))
             try BuildError.output(try FileWriter.write(passport.payload.serialized(pretty: true),
                             to: folder.appendingPathComponent(PublishedPaths.passportJSON)))
+            if let events = credentials.events[batch.id] {
+                try BuildError.output(try FileWriter.write(events.jwt, to: folder.appendingPathComponent(PublishedPaths.traceabilityJWT)))
+                try BuildError.output(try FileWriter.write(events.payload.serialized(pretty: true),
+                                to: folder.appendingPathComponent(PublishedPaths.traceabilityJSON)))
+            }
             report.passports += 1
+        }
+        for (purpose, list) in credentials.statusLists {
+            try BuildError.output(try FileWriter.write(list.jwt, to: site.appendingPathComponent(PublishedPaths.statusListJWT(purpose))))
+            try BuildError.output(try FileWriter.write(list.payload.serialized(pretty: true),
+                            to: site.appendingPathComponent(PublishedPaths.statusListJSON(purpose))))
         }
         for entry in credentials.conformity {
             let folder = site.appendingPathComponent(SiteLayout.certificateFolder(id: entry.certificate.id))
             try BuildError.output(try FileWriter.write(entry.credential.jwt, to: folder.appendingPathComponent(PublishedPaths.conformityJWT)))
             try BuildError.output(try FileWriter.write(entry.credential.payload.serialized(pretty: true),
                             to: folder.appendingPathComponent(PublishedPaths.conformityJSON)))
-            if let path = entry.evidencePath, let source = entry.evidenceSource {
-                let evidence = try ProjectFiles.read(source)
-                try BuildError.output(try FileWriter.write(evidence, to: site.appendingPathComponent(path)))
-            }
             report.conformityCredentials += 1
             if entry.signedByCertifier { report.certifierSigned += 1 }
         }
@@ -142,7 +149,8 @@ extension ProjectBuild {
             let folder = IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
             batchProofs[batch.id] = BatchProof(jwtPath: folder + PublishedPaths.passportJWT,
                                                jsonPath: folder + PublishedPaths.passportJSON,
-                                               jws: passport.jwt, jwtSHA256: passport.sha256)
+                                               jws: passport.jwt, jwtSHA256: passport.sha256,
+                                               passport: passport.credential)
         }
         var certificateProofs: [String: CertificateProof] = [:]
         for entry in credentials.conformity {
@@ -152,12 +160,14 @@ extension ProjectBuild {
             certificateProofs[entry.certificate.id] = CertificateProof(
                 jwtPath: folder + PublishedPaths.conformityJWT, jsonPath: folder + PublishedPaths.conformityJSON,
                 signedByCertifier: entry.signedByCertifier,
-                certifierKeyMultibase: entry.signedByCertifier ? certifierKey : nil)
+                certifierKeyMultibase: entry.signedByCertifier ? certifierKey : nil, credential: entry.credential.credential)
         }
-        let override = options.projectRoot.appendingPathComponent("templates/site")
+        // The override folder, found without leaving the project; the site reads only inside it.
+        let override = try BuildError.projectFile(try ProjectFolder(root: options.projectRoot, displayRoot: options.displayRoot)
+            .resolvedFolder("templates/site"))
         let input = SiteInput(project: project, today: CalendarDate(containing: options.now), issuerDID: issuer.did,
                               keys: keys, batchProofs: batchProofs, certificateProofs: certificateProofs,
-                              templatesOverride: ProjectFiles.exists(override) ? override : nil,
+                              templatesOverride: override,
                               templatesDirectory: options.resources.templatesDirectory.appendingPathComponent("site"),
                               mapDirectory: options.resources.templatesDirectory.appendingPathComponent("map"),
                               webFontsDirectory: options.resources.fontsDirectory.appendingPathComponent("web"))

@@ -1,6 +1,7 @@
 import Credentials
 import Foundation
 import PassportModel
+import Output
 
 /// Everything signing needs, loaded and checked before anything is signed: the producer's
 /// did:web, its keys (each file's permissions included), the certifiers' DID documents, and per
@@ -12,7 +13,7 @@ struct SigningInputs {
     /// A certificate's evidence and, when its certifier signed it, the handed-over credential.
     struct CertificateInputs {
         let evidence: EvidenceLink.Resolved
-        let handedOver: (jwt: String, payload: JSONValue)?
+        let handedOver: (jwt: String, payload: JSONValue, credential: ConformityCredential)?
     }
 
     let issuer: DIDWeb
@@ -66,11 +67,11 @@ struct SigningInputs {
     private static func inputs(for certificate: Certificate, root: URL, issuer: DIDWeb,
                                certifiers: [String: CertifierDocuments.Entry]) throws(BuildError) -> CertificateInputs {
         let evidence = try EvidenceLink.resolve(certificate, projectRoot: root, producer: issuer)
-        let handedOverFile = root.appendingPathComponent("certificates/\(certificate.id).dcc.jwt")
-        guard ProjectFiles.exists(handedOverFile) else { return CertificateInputs(evidence: evidence, handedOver: nil) }
-        let jwt = String(decoding: try ProjectFiles.read(handedOverFile), as: UTF8.self)
+        let folder = ProjectFolder(root: root), file = CertifierDocuments.handedOver(certificate)
+        guard folder.hasFile(file) else { return CertificateInputs(evidence: evidence, handedOver: nil) }
+        let jwt = try BuildError.projectFile(try folder.readText(file, limit: ProjectFolder.documentLimit))
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let payload = try CertifierDocuments.check(jwt, for: certificate, certifiers: certifiers)
-        return CertificateInputs(evidence: evidence, handedOver: (jwt, payload))
+        let (payload, credential) = try CertifierDocuments.check(jwt, for: certificate, certifiers: certifiers)
+        return CertificateInputs(evidence: evidence, handedOver: (jwt, payload, credential))
     }
 }

@@ -37,11 +37,11 @@ enum FieldRules {
     /// Checks a lot or serial: GS1 CSET 82, at most 20 characters. Returns the problem, if any.
     static func gs1TextProblem(_ text: String) -> (problem: String, fix: String)? {
         if text.count > 20 {
-            return ("`\(text)` is \(text.count) characters; GS1 allows at most 20",
+            return ("\(quoted(text)) is \(text.count) characters; GS1 allows at most 20",
                     "shorten it to 20 characters or fewer")
         }
         if !isGS1CSET82(text), let bad = text.first(where: { !isGS1CSET82(String($0)) }) {
-            return ("`\(text)` contains `\(bad)`, which GS1 codes cannot carry",
+            return ("\(quoted(text)) contains \(quoted(String(bad))), which GS1 codes cannot carry",
                     "use only letters A–Z a–z, digits and !\"%&'()*+,-./:;<=>?_ (no spaces)")
         }
         return nil
@@ -50,13 +50,40 @@ enum FieldRules {
     /// Validates a GTIN of 8, 12, 13 or 14 digits and returns it as 14 digits.
     static func gtinProblem(_ text: String) -> (problem: String, fix: String)? {
         guard isDigits(text), [8, 12, 13, 14].contains(text.count) else {
-            return ("`\(text)` is not a GTIN", "write the 8, 12, 13 or 14 digits printed under the barcode, in quotes")
+            return ("\(quoted(text)) is not a GTIN", "write the 8, 12, 13 or 14 digits printed under the barcode, in quotes")
         }
         let expected = GTIN.checkDigit(of: String(text.dropLast()))
         let actual = text.last?.wholeNumberValue ?? -1
         if expected != actual {
-            return ("check digit of `\(text)` should be \(expected), not \(actual)",
+            return ("check digit of \(quoted(text)) should be \(expected), not \(actual)",
                     "correct the GTIN: `\(text.dropLast())\(expected)`, or check the digits before it")
+        }
+        return nil
+    }
+
+    /// Checks a GS1 Global Location Number: 13 digits with a valid check digit.
+    static func glnProblem(_ text: String) -> (problem: String, fix: String)? {
+        guard isDigits(text), text.count == 13 else {
+            return ("`\(text)` is not a GLN", "write the 13 digits of your GS1 Global Location Number, in quotes, or leave `gln` out")
+        }
+        let expected = GTIN.checkDigit(of: String(text.dropLast()))
+        guard text.last?.wholeNumberValue == expected else {
+            return ("check digit of GLN `\(text)` should be \(expected)", "correct the GLN: `\(text.dropLast())\(expected)`")
+        }
+        return nil
+    }
+
+    /// Checks a classification code for its scheme; returns the problem and fix, if any.
+    static func classCodeProblem(_ code: String, scheme: ProductClass.Scheme) -> (problem: String, fix: String)? {
+        let lengths: [Int], example: String, what: String
+        switch scheme {
+        case .cpc: (lengths, example, what) = (Array(1...5), "21673", "a UN CPC code (1 to 5 digits)")
+        case .gpc: (lengths, example, what) = ([8], "10000275", "a GS1 GPC brick (8 digits)")
+        case .hs: (lengths, example, what) = ([4, 6, 8, 10], "150920", "an HS code (4, 6, 8 or 10 digits)")
+        case .unspsc: (lengths, example, what) = ([8], "50151513", "a UNSPSC code (8 digits)")
+        }
+        guard isDigits(code), lengths.contains(code.count) else {
+            return ("`\(code)` is not \(what)", "write the digits in quotes, without dots or spaces, e.g. `\(scheme.rawValue): \"\(example)\"`")
         }
         return nil
     }

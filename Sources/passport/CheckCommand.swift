@@ -6,7 +6,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a project's records and report every problem at once.",
-        discussion: "Finds everything `build` would refuse: the records, the references between them, your keys and their permissions, certifiers' DID documents, evidence files and the credentials certifiers handed over. Each problem is shown as file:line:column: field: what is wrong — how to fix. Nothing is signed or written. Exit code 0 when all is well, 1 when there are problems."
+        discussion: "Finds everything `build` would refuse: the records, the references between them, your keys and their permissions, certifiers' DID documents, evidence files and the credentials certifiers handed over. Each problem is shown as file:line:column: field: what is wrong — how to fix. Nothing is signed or written. Certificates without a certifier's signature are listed as warnings (shown as self-declared, never as a badge). Exit code 0 when all is well (warnings included), 1 when there are problems."
     )
 
     @OptionGroup var project: ProjectOptions
@@ -14,6 +14,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded = try BuildSupport.attempt { () throws(BuildError) in
             try ProjectCheck.run(projectRoot: project.url, displayRoot: project.display)
+        }
+        let notes = ProjectCheck.notes(loaded, displayRoot: project.display)
+        notes.warnings.forEach(Console.error)
+        if !notes.errors.isEmpty {
+            notes.errors.forEach(Console.error)
+            throw ExitCode(ExitStatus.problem)
         }
         print("\(project.display.isEmpty ? "Project" : project.display) is ready: \(loaded.products.count) products, \(loaded.batches.count) batches, \(loaded.certificates.count) certificates.")
     }

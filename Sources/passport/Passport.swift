@@ -15,8 +15,8 @@ struct Passport: AsyncParsableCommand {
         Shell completion: `passport --generate-completion-script bash` (or zsh, fish) prints a \
         script to load, e.g. into ~/.local/share/bash-completion/completions/passport.
         """,
-        version: PassportVersion.current,
+        version: PassportSoftware.version,
         subcommands: [InitCommand.self, CheckCommand.self, KeysCommand.self, CertifyCommand.self,
-                      BuildCommand.self, LabelsCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
+                      BuildCommand.self, RevokeCommand.self, LabelsCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
     )
 }

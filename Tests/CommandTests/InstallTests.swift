@@ -16,7 +16,7 @@ struct InstallTests {
         let install = try ExternalTool.run("/bin/bash", [Checkout.path("scripts/install.sh").path,
                                                          "--binary", Checkout.passportBinary.path, prefix.path])
         #expect(install.status == 0, "\(install.stderr)")
-        #expect(install.stdout.contains("Installed \(prefix.path)/bin/passport \(PassportVersion.current)"), "\(install.stdout)")
+        #expect(install.stdout.contains("Installed \(prefix.path)/bin/passport \(PassportSoftware.version)"), "\(install.stdout)")
         for path in ["bin/passport", "share/passport/Templates/labels/sheets", "share/passport/Templates/site",
                      "share/passport/Fonts"] {
             #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path)")
@@ -49,7 +49,7 @@ struct InstallTests {
     func version() throws {
         let result = try Command.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout == PassportVersion.current + "\n")
+        #expect(result.stdout == PassportSoftware.version + "\n")
     }
 
     @Test("shell completion scripts name the subcommands", arguments: ["bash", "zsh", "fish"])
