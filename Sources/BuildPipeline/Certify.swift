@@ -56,8 +56,9 @@ public enum Certify {
             certificates.append(certificate)
         }
         // Only once every certificate is known to be this certifier's: positions are for ever.
-        let positions = try StatusFiles.allocate(wanted.map { statusKey(producer: producerDID, certificate: $0) },
-                                                 records: status, root: certifierRoot)
+        let allocation = try StatusFiles.allocate(wanted.map { statusKey(producer: producerDID, certificate: $0) },
+                                                  records: status, root: certifierRoot)
+        let positions = allocation.positions
         var outputs: [(URL, Data)] = []
         for certificate in certificates {
             let id = certificate.id
@@ -78,6 +79,7 @@ public enum Certify {
         outputs.append((projectRoot.appendingPathComponent("certifiers/\(name).revocation.jwt"), list))
         outputs.append((certifierRoot.appendingPathComponent(PublishedPaths.statusListJWT(.revocation)), list))
         for (url, data) in outputs { try BuildError.output(try FileWriter.writeAtomically(data, to: url)) }
+        try allocation.record()
         return Result(certificates: wanted, certifierDID: certifierDID.did)
     }
 }

@@ -1,5 +1,5 @@
 public import Credentials
-import Foundation
+public import Foundation
 public import PassportModel
 import Issuance
 import Output
@@ -37,6 +37,8 @@ public struct CredentialSet: Sendable {
     public let statusLists: [StatusPurpose: Issued<StatusListCredential>]
     /// Certifiers' signed revocation lists handed over with their credentials, by URL.
     public let certifierStatusLists: [String: String]
+    /// The status positions these credentials use; recorded in the project once the build succeeded.
+    let statusAllocation: StatusFiles.Allocation
 
     /// Loads the keys, gives every credential its status position (recording new ones in
     /// `status/allocation.yaml`) and signs everything the project describes, as of `now`.
@@ -45,7 +47,8 @@ public struct CredentialSet: Sendable {
         let issuer = inputs.issuer, signingKey = inputs.signingKey
         let signer = Signer(key: signingKey, issuer: issuer)
         let didDocument = issuer.didDocument(for: inputs.publicKeys.map { $0.withID(issuer.keyID(for: $0.id)) })
-        let positions = try StatusFiles.allocate(project)
+        let allocation = try StatusFiles.allocate(project)
+        let positions = allocation.positions
         let lists = StatusListIssuer(issuer: CredentialIssuer(id: issuer.did, name: project.producer.name),
                                      baseURL: issuer.baseURL)
         func entry(_ purpose: StatusPurpose, _ key: String) -> BitstringStatusListEntry? {
@@ -100,7 +103,8 @@ public struct CredentialSet: Sendable {
                              certifierDocuments: inputs.certifiers.mapValues(\.json), conformity: conformity,
                              passports: passports, events: events, statusLists: statusLists,
                              certifierStatusLists: Dictionary(inputs.certifiers.values.compactMap(\.revocationList),
-                                                              uniquingKeysWith: { first, _ in first }))
+                                                              uniquingKeysWith: { first, _ in first }),
+                             statusAllocation: allocation)
     }
 
     /// Signs credentials with the producer's key as `vc+jwt`.

@@ -80,6 +80,7 @@ public struct ProjectBuild {
         try BuildError.output(try FileWriter.write(bundleJSON, to: try staged.part("bundle").appendingPathComponent("bundle.json")))
         try BuildError.output(try FileWriter.write(bundleJSON, to: site.appendingPathComponent(".well-known/passport-bundle.json")))
         try BuildError.output(try staged.commit(refusing: PrivateKeyTexts.collect(projectRoot: options.projectRoot)))
+        try credentials.statusAllocation.record()
         return report
     }
 

@@ -23,18 +23,32 @@ public enum StatusFiles {
         return keys.sorted()
     }
 
+    /// Positions of credentials in the status lists, and the `status/allocation.yaml` that records
+    /// new ones: written by `record()` only once the run that uses them has succeeded, so a
+    /// refused build or certify leaves the project as it was.
+    struct Allocation: Sendable {
+        let positions: [String: Int]
+        /// The new allocation file, when positions were added.
+        let pending: (file: URL, text: String)?
+
+        func record() throws(BuildError) {
+            guard let pending else { return }
+            try BuildError.output(try FileWriter.writeAtomically(Data(pending.text.utf8), to: pending.file))
+        }
+    }
+
     /// Positions for every credential of the project: those already given, and new ones for the
-    /// rest, written to `status/allocation.yaml` when there are new ones.
+    /// rest, to be recorded in `status/allocation.yaml` when there are new ones.
     ///
     /// A new position is found from the credential's key (SHA-256, modulo the list size), moving
     /// on to the next free one if taken: positions say nothing about when a credential was issued
     /// or how many there are (W3C asks for that), and the same records give the same positions.
-    static func allocate(_ project: Project) throws(BuildError) -> [String: Int] {
+    static func allocate(_ project: Project) throws(BuildError) -> Allocation {
         try allocate(keys(project), records: project.status, root: URL(fileURLWithPath: project.root))
     }
 
     /// As `allocate(_:)`, for the folder `root` (a project's or a certifier's) whose status files hold `records`.
-    static func allocate(_ keys: [String], records: StatusRecords, root: URL) throws(BuildError) -> [String: Int] {
+    static func allocate(_ keys: [String], records: StatusRecords, root: URL) throws(BuildError) -> Allocation {
         var positions = records.positions
         var taken = Set(positions.values)
         var added = false
@@ -49,20 +63,18 @@ public enum StatusFiles {
             taken.insert(position)
             added = true
         }
-        if added {
-            let lines = positions.keys.sorted().map { key in
-                "  - credential: \(quoted(key))\n    index: \(positions[key] ?? 0)\n"
-            }
-            let text = """
-                # Positions of your credentials in the status lists published under status/ on your site.
-                # Written by `passport build`. Keep this file with your records (commit it): a credential
-                # keeps its position for ever and a position is never given to another credential.
-                positions:
-
-                """ + lines.joined()
-            try write(text, to: allocationPath, in: root)
+        guard added else { return Allocation(positions: positions, pending: nil) }
+        let lines = positions.keys.sorted().map { key in
+            "  - credential: \(quoted(key))\n    index: \(positions[key] ?? 0)\n"
         }
-        return positions
+        let text = """
+            # Positions of your credentials in the status lists published under status/ on your site.
+            # Written by `passport build`. Keep this file with your records (commit it): a credential
+            # keeps its position for ever and a position is never given to another credential.
+            positions:
+
+            """ + lines.joined()
+        return Allocation(positions: positions, pending: (root.appendingPathComponent(allocationPath), text))
     }
 
     /// Records the revocation of `key` in `status/revoked.yaml` (a credential revoked twice keeps
