@@ -130,7 +130,8 @@ extension ProjectBuild {
         guard let batch = project.batches.first(where: { $0.serials != nil }) ?? project.batches.first,
               let product = project.product(batch.product) else { return nil }
         let maker = LabelContentMaker(project: project, product: product, batch: batch, issuer: credentials.issuer,
-                                      key: credentials.signingKey)
+                                      key: credentials.signingKey,
+                                      certifierSigned: Set(credentials.conformity.filter(\.signedByCertifier).map(\.certificate.id)))
         do { return try maker.make(unit: batch.serials?.first).codeText } catch {
             throw .invalid("batches/\(batch.id).yaml: its code cannot be made: \(error)")
         }

@@ -1,5 +1,5 @@
-public import Credentials
-public import PassportModel
+import Credentials
+import PassportModel
 
 /// How record values become UNTP values: classifications, facilities, parties, units.
 enum RecordTerms {

@@ -23,7 +23,7 @@ struct CheckCommandTests {
         let folder = try Self.example()
         let farm = folder.appending("farm")
         try Self.edit(farm.appendingPathComponent("products/novello-250ml.yaml")) {
-            $0.replacingOccurrences(of: "\ncategory:", with: "\ncategroy:")
+            $0.replacingOccurrences(of: "\ndescription:", with: "\ndescripton:")
         }
         try Self.edit(farm.appendingPathComponent("batches/novello-2026-s.yaml")) {
             $0.replacingOccurrences(of: "product: novello-250ml", with: "product: novelo-250ml")
@@ -32,7 +32,7 @@ struct CheckCommandTests {
         #expect(check.status == 1)
         #expect(check.stderr == """
             farm/batches/novello-2026-s.yaml:2:10: product: no product `novelo-250ml` in products/ — did you mean `novello-250ml`?
-            farm/products/novello-250ml.yaml:8:1: categroy: unknown field `categroy` — did you mean `category`?
+            farm/products/novello-250ml.yaml:5:1: descripton: unknown field `descripton` — did you mean `description`?
             2 problems found; nothing was written.
 
             """)
