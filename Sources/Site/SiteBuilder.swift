@@ -14,6 +14,11 @@ public struct SiteBuilder: Sendable {
         site = try SiteModel(input: input)
     }
 
+    /// A builder over an already loaded site (tests observe its templates).
+    init(site: SiteModel) {
+        self.site = site
+    }
+
     /// Writes every page and asset into `directory`, which the caller created (a staging folder it
     /// renames into place). Rendering runs on all cores; the files do not depend on the order.
     public func write(to directory: URL) throws(SiteError) -> SiteReport {
