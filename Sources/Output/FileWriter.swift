@@ -12,6 +12,13 @@ public enum FileWriter {
         try create(data, at: url.path, permissions: permissions, sync: false)
     }
 
+    /// Writes `bytes` as a new file at `url` whose folder exists (see `FolderMaker`): one open, one
+    /// write, one close when no file is there yet.
+    public static func writeInExistingFolder(_ bytes: some ContiguousBytes, to url: URL,
+                                             permissions: FilePermissions = .publicFile) throws(OutputError) {
+        try create(bytes, at: url.path, permissions: permissions, sync: false)
+    }
+
     /// Writes `text` as UTF-8; see `write(_:to:permissions:)`.
     public static func write(_ text: String, to url: URL, permissions: FilePermissions = .publicFile) throws(OutputError) {
         try write(Data(text.utf8), to: url, permissions: permissions)
@@ -56,19 +63,27 @@ public enum FileWriter {
         Syscalls.close(descriptor)
     }
 
-    private static func create(_ data: Data, at path: String, permissions: FilePermissions,
+    /// Creates the file exclusively; a file already at `path` is unlinked first (only then: in a
+    /// fresh folder that saves a system call per file).
+    private static func create(_ data: some ContiguousBytes, at path: String, permissions: FilePermissions,
                                sync: Bool) throws(OutputError) {
-        if let reason = Syscalls.unlinkIfPresent(path) { throw .cannotWrite(path: path, reason: reason) }
         do {
-            let file = try FileDescriptor.open(FilePath(path), .writeOnly,
-                                               options: [.create, .exclusiveCreate, .noFollow, .closeOnExec],
-                                               permissions: permissions.system)
+            let options: FileDescriptor.OpenOptions = [.create, .exclusiveCreate, .noFollow, .closeOnExec]
+            let file: FileDescriptor
+            do {
+                file = try FileDescriptor.open(FilePath(path), .writeOnly, options: options, permissions: permissions.system)
+            } catch Errno.fileExists {
+                if let reason = Syscalls.unlinkIfPresent(path) { throw OutputError.cannotWrite(path: path, reason: reason) }
+                file = try FileDescriptor.open(FilePath(path), .writeOnly, options: options, permissions: permissions.system)
+            }
             try file.closeAfter {
                 _ = try data.withUnsafeBytes { try file.writeAll($0) }
                 if sync { Syscalls.sync(file.rawValue) }
             }
         } catch let error as Errno {
             throw .cannotWrite(path: path, reason: error.description)
+        } catch let error as OutputError {
+            throw error
         } catch {
             throw .cannotWrite(path: path, reason: "\(error)")
         }

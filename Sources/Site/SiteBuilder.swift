@@ -25,16 +25,15 @@ public struct SiteBuilder: Sendable {
         let jobs = plan()
         let results = ResultBox()
         let site = self.site
+        // Each folder is made once for the whole site, files are created straight into it: three
+        // system calls a file (open, write, close).
+        let folders = FolderMaker(root: directory)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
-            var made = Set<String>()
             for (path, data) in job.render(site) {
                 do throws(OutputError) {
-                    let folder = (path as NSString).deletingLastPathComponent
-                    if !folder.isEmpty, made.insert(folder).inserted {
-                        try FileWriter.makeFolder(directory.appendingPathComponent(folder))
-                    }
-                    try FileWriter.write(data, to: directory.appendingPathComponent(path))
+                    if let slash = path.lastIndex(of: "/") { try folders.make(String(path[..<slash])) }
+                    try FileWriter.writeInExistingFolder(data, to: directory.appendingPathComponent(path))
                     results.add(path: path, size: data.count, isPage: job.isPage && path.hasSuffix(".html"))
                 } catch {
                     results.fail(.writeFailed(path: path, reason: error.description))
