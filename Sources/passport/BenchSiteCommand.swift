@@ -18,6 +18,10 @@ struct BenchSite: ParsableCommand {
     @Flag(help: "Write the whole site to a scratch folder (every language, linksets, the disk) instead of rendering pages in memory.")
     var write = false
 
+    @Option(help: ArgumentHelp("Folder in which --write makes (and then removes) its scratch site. Default: the system's temporary folder.",
+                               valueName: "folder"))
+    var scratch: String?
+
     func validate() throws {
         guard (1...1_000_000).contains(batches) else { throw ValidationError("--batches must be between 1 and 1,000,000") }
     }
@@ -25,7 +29,10 @@ struct BenchSite: ParsableCommand {
     func run() throws {
         let resources = try BuildSupport.resources()
         let templates = resources.templatesDirectory.appendingPathComponent("site")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("passport-bench-\(UUID().uuidString)")
+        // Where the site is written matters on a busy ext4 file system: a folder whose block group
+        // is full of recently deleted files (a shared /tmp) makes every new file slower to create.
+        let parent = self.scratch.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? FileManager.default.temporaryDirectory
+        let scratch = parent.appendingPathComponent("passport-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         if write { try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true) }
         let cpuStart = Self.cpuSeconds()
