@@ -80,6 +80,11 @@ struct TemplateSet: Sendable {
         String(decoding: renderBytes(name, TemplateValue(context)), as: UTF8.self)
     }
 
+    /// Renders page template `name` from a context built as `TemplateValue` (no conversion).
+    func render(_ name: String, _ context: TemplateValue) -> String {
+        String(decoding: renderBytes(name, context), as: UTF8.self)
+    }
+
     /// Renders page template `name` as UTF-8 bytes.
     func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
         guard let template = program.index[name] else { return [] }

@@ -106,3 +106,31 @@ struct EngineTests {
         #expect(renderer.output.count == TemplateRenderer.maximumDepth + 1)
     }
 }
+
+@Suite("Template values")
+struct TemplateValueTests {
+    @Test("a context written as literals renders as the same context converted from [String: Any]")
+    func literals() {
+        let typed: TemplateValue = ["title": "A & B", "ok": true, "n": 2, "rows": [["x": "1"], ["x": "2"]], "none": []]
+        let converted = TemplateValue(["title": "A & B", "ok": true, "n": 2, "rows": [["x": "1"], ["x": "2"]],
+                                       "none": [[String: Any]]()] as [String: Any])
+        let sources = ["page": "{{title}} {{#ok}}{{n}}{{/ok}} {{#rows}}[{{x}}]{{/rows}}{{^none}}-{{/none}}"]
+        let (fromTyped, reference) = EngineTests.both(sources, typed)
+        #expect(fromTyped == "A &amp; B 2 [1][2]-")
+        #expect(fromTyped == reference)
+        #expect(EngineTests.both(sources, converted).0 == fromTyped)
+    }
+
+    @Test("nil inside Any is left out, numbers stay numbers, other values become their description")
+    func conversion() {
+        let missing: String? = nil
+        let value = TemplateValue(["gone": missing as Any, "n": 7, "d": 2.5, "list": ["a", 1, missing as Any]] as [String: Any])
+        guard case .object(let fields) = value else { Issue.record("not an object"); return }
+        #expect(fields["gone"] == nil)
+        guard case .number(7)? = fields["n"], case .text("2.5")? = fields["d"], case .list(let list)? = fields["list"] else {
+            Issue.record("unexpected shapes: \(fields)")
+            return
+        }
+        #expect(list.count == 2)
+    }
+}
