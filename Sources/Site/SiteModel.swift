@@ -27,6 +27,8 @@ struct SiteModel: Sendable {
     let maps: SiteMaps
     /// Language code → interface strings, converted once for the template engine.
     private(set) var boxedStrings: [String: TemplateValue] = [:]
+    /// Language code → the verdict script's texts, the same on every batch page.
+    private(set) var verdictTexts: [String: TemplateValue] = [:]
     /// "product id|language" → the parts of a batch page that only depend on the product, for batch
     /// pages at the usual depth (`01/<gtin>/10/<lot>/`); converted once, shared by every batch page.
     private(set) var productParts: [String: [String: TemplateValue]] = [:]
@@ -99,6 +101,7 @@ struct SiteModel: Sendable {
         self.status = status
         for l in localizers {
             boxedStrings[l.language] = TemplateValue.texts(l.strings)
+            verdictTexts[l.language] = TemplateValue(VerdictView.texts(self, l))
             for product in project.products {
                 productParts[product.id + "|" + l.language] =
                     BatchPage.productParts(self, product, l, root: Self.batchRoot).mapValues { TemplateValue($0) }
