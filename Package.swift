@@ -42,17 +42,18 @@ let package = Package(
 
         // Pure modules.
         .target(name: "DigitalLink", swiftSettings: strictSettings),
-        .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams"), "DigitalLink"],
-                swiftSettings: strictSettings),
         // Journey maps as SVG from the base map in Templates/map/; Foundation only.
         .target(name: "JourneyMap", swiftSettings: strictSettings),
 
-        // Files: staged output swapped in whole, file writes, bundled resources.
+        // Files: staged output swapped in whole, file writes, the confined project reader, bundled resources.
         .target(name: "Output", dependencies: ["CSyscalls", .product(name: "SystemPackage", package: "swift-system")],
+                swiftSettings: strictSettings),
+        // Records: reads project files only through Output's confined ProjectFolder.
+        .target(name: "PassportModel", dependencies: [.product(name: "Yams", package: "Yams"), "DigitalLink", "Output"],
                 swiftSettings: strictSettings),
 
         // Keys, JWS, DIDs, the credential types shared by issuer and verifier. No record reader.
-        .target(name: "Credentials", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "DigitalLink"],
+        .target(name: "Credentials", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "DigitalLink", "Output"],
                 swiftSettings: strictSettings),
         // Records → credentials: the only module that reads both.
         .target(name: "Issuance", dependencies: ["PassportModel", "Credentials", "DigitalLink"],
@@ -71,6 +72,8 @@ let package = Package(
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
         .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials", "PassportBench"],
                           swiftSettings: strictSettings),
+        // libFuzzer harness for the record reader: see docs/security.md.
+        .executableTarget(name: "RecordFuzz", dependencies: ["PassportModel"], swiftSettings: strictSettings),
         .target(name: "BuildPipeline", dependencies: [
             "PassportModel", "Credentials", "Issuance", "Site", "Labels", "QRCode", "DigitalLink", "Output",
         ], swiftSettings: strictSettings),
@@ -107,6 +110,6 @@ let package = Package(
         .testTarget(name: "PassportBenchTests", dependencies: [
             "PassportBench", "Labels", "Output", "Verify", "Credentials", "PassportTestSupport",
         ], swiftSettings: strictSettings),
-        .testTarget(name: "CommandTests", dependencies: ["passport", "Credentials", "PassportTestSupport"]),
+        .testTarget(name: "CommandTests", dependencies: ["passport", "Credentials", "Verify", "PassportTestSupport"]),
     ]
 )

@@ -92,9 +92,10 @@ public struct BatchLabels: Sendable {
         guard let product = project.product(batch.product) else {
             throw .invalid("batch `\(batch.id)` names no known product")
         }
-        let projectTemplates = URL(fileURLWithPath: project.root).appendingPathComponent("templates")
         var located = resources
-        if ProjectFiles.exists(projectTemplates) { located.projectTemplatesDirectory = projectTemplates }
+        // The project's own templates, found without leaving the project; labels read only inside them.
+        located.projectTemplatesDirectory = try BuildError.projectFile(
+            try ProjectFolder(root: URL(fileURLWithPath: project.root)).resolvedFolder("templates"))
         let template: LabelTemplate
         do {
             template = try TemplateCatalog(resources: located).template(named: request.template, layout: request.layout)
@@ -119,22 +120,36 @@ public struct BatchLabels: Sendable {
         }
     }
 
-    /// Which unit numbers (serialized) or how many copies (lot-level) to print.
+    /// Which unit numbers (serialized) or how many copies (lot-level) to print. Every number is
+    /// checked for range before any arithmetic on it; a run prints at most `limits.labels_per_run`.
     private func numbering(_ batch: Batch, request: Request, perSheet: Int) throws(BuildError) -> (first: Int?, count: Int) {
+        let cap = project.producer.limits.labelsPerRun
+        func capped(_ count: Int) throws(BuildError) -> Int {
+            guard count <= cap else {
+                throw .invalid("batch `\(batch.id)`: \(count) labels is more than the \(cap) one run may print — print them in runs with --from and --count, build with --no-labels, or raise `limits: {labels_per_run: …}` in passport.yaml (at most \(ProjectLimits.ceiling))")
+            }
+            return count
+        }
+        if let count = request.count, count < 1 { throw .invalid("--count must be at least 1") }
         guard let serials = batch.serials else {
             if request.from != nil {
                 throw .invalid("batch `\(batch.id)` is not serialized, so --from does not apply — print copies with --count")
             }
-            let count = request.count ?? max(1, perSheet - request.startPosition)
-            guard count >= 1 else { throw .invalid("--count must be at least 1") }
-            return (nil, count)
+            let start = min(max(request.startPosition, 0), perSheet)  // the renderer refuses one off the sheet
+            return (nil, try capped(request.count ?? max(1, perSheet - start)))
         }
+        let range = "\(serials.serial(serials.first))…\(serials.serial(serials.last))"
         let first = request.from ?? serials.first
-        let count = request.count ?? (serials.last - first + 1)
-        guard first >= serials.first, count >= 1, first + count - 1 <= serials.last else {
-            throw .invalid("batch `\(batch.id)` has serials \(serials.serial(serials.first))…\(serials.serial(serials.last)); units \(first)…\(first + count - 1) are outside that range — check --from and --count")
+        guard first >= serials.first, first <= serials.last else {
+            throw .invalid("batch `\(batch.id)` has serials \(range); unit \(first) is outside that range — check --from")
         }
-        return (first, count)
+        let available = serials.last - first + 1
+        let count = request.count ?? available
+        guard count <= available else {
+            let (last, overflow) = first.addingReportingOverflow(count - 1)
+            throw .invalid("batch `\(batch.id)` has serials \(range); units \(first)…\(overflow ? "\(first) + \(count) - 1" : String(last)) are outside that range — check --from and --count")
+        }
+        return (first, try capped(count))
     }
 }
 

@@ -10,6 +10,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     case credential(CredentialError, context: String)
     /// A file could not be read or written.
     case file(path: String, reason: String)
+    /// A project file cannot be read: outside the project, private, not a regular file, too large.
+    case projectFile(ProjectFileError)
     /// The output could not be written or put in place (the previous output is unchanged).
     case output(OutputError)
     /// A conformity credential handed over by a certifier does not hold.
@@ -26,6 +28,7 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
         case .project(let error): return error.description
         case .credential(let error, let context): return "\(context): \(error.description)"
         case .file(let path, let reason): return "\(path): \(reason)"
+        case .projectFile(let error): return error.description
         case .output(let error): return error.description
         case .certifierCredential(let certificate, let reason):
             return "certificates/\(certificate).dcc.jwt: \(reason) — ask the certifier to sign it again with `passport certify`, or delete the file to publish the certificate as self-declared"
@@ -40,5 +43,10 @@ extension BuildError {
     /// Runs file output, reporting its failure as a build error.
     static func output<T>(_ body: @autoclosure () throws(OutputError) -> T) throws(BuildError) -> T {
         do { return try body() } catch { throw .output(error) }
+    }
+
+    /// Runs a project file read, reporting its failure as a build error.
+    static func projectFile<T>(_ body: @autoclosure () throws(ProjectFileError) -> T) throws(BuildError) -> T {
+        do { return try body() } catch { throw .projectFile(error) }
     }
 }

@@ -24,19 +24,20 @@ enum BundleWriter {
             conformity[entry.certificate.id] = entry.credential.jwt
             digests[entry.certificate.id] = entry.credential.sha256
         }
-        let payload = VerificationBundle.manifestPayload(issuer: credentials.issuer.did, createdAt: createdAt,
-                                                         batches: entries, conformitySHA256: digests)
-        let manifest: String
+        var bundle = VerificationBundle(producerDID: credentials.issuer.did, producerName: project.producer.name,
+                                        didDocument: credentials.didDocument,
+                                        certifierDocuments: credentials.certifierDocuments,
+                                        passports: passports, conformity: conformity, manifest: "")
+        // Signed last, over the digest of every member.
         do {
-            manifest = try JWS.sign(header: ["alg": "Ed25519", "typ": "JWT",
-                                             "kid": .string(credentials.issuer.keyID(for: credentials.signingKey.id))],
-                                    payload: payload, key: credentials.signingKey)
+            bundle.manifest = try JWS.sign(header: ["alg": "Ed25519", "typ": "JWT",
+                                                    "kid": .string(credentials.issuer.keyID(for: credentials.signingKey.id))],
+                                           payload: bundle.manifestPayload(createdAt: createdAt, batches: entries,
+                                                                           conformitySHA256: digests),
+                                           key: credentials.signingKey)
         } catch {
             throw .credential(error, context: "signing the verification bundle")
         }
-        return VerificationBundle(producerDID: credentials.issuer.did, producerName: project.producer.name,
-                                  didDocument: credentials.didDocument,
-                                  certifierDocuments: credentials.certifierDocuments,
-                                  passports: passports, conformity: conformity, manifest: manifest)
+        return bundle
     }
 }

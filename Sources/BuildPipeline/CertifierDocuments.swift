@@ -1,6 +1,7 @@
 import Credentials
 import Foundation
 import PassportModel
+import Output
 
 /// Certifiers' public DID documents kept in a project's `certifiers/` folder (written there by
 /// `passport certify`), used to check the conformity credentials certifiers hand over.
@@ -11,20 +12,17 @@ enum CertifierDocuments {
     }
 
     static func load(projectRoot: URL) throws(BuildError) -> [String: Entry] {
-        let folder = projectRoot.appendingPathComponent("certifiers")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".did.json") }.sorted()
+        let folder = ProjectFolder(root: projectRoot)
+        let names = try BuildError.projectFile(try folder.names(in: "certifiers")).filter { $0.hasSuffix(".did.json") }
         var result: [String: Entry] = [:]
         for name in names {
-            let url = folder.appendingPathComponent(name)
+            let data = try BuildError.projectFile(try folder.read("certifiers/\(name)", limit: ProjectFolder.documentLimit))
             do {
-                let json = try JSONValue(parsing: try ProjectFiles.read(url))
+                let json = try JSONValue(parsing: data)
                 let document = try DIDDocument(parsing: json)
                 result[document.id] = Entry(document: document, json: json)
-            } catch let error as CredentialError {
-                throw .credential(error, context: "certifiers/\(name)")
             } catch {
-                throw .file(path: url.path, reason: "\(error)")
+                throw .credential(error, context: "certifiers/\(name)")
             }
         }
         return result

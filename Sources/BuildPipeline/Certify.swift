@@ -67,18 +67,17 @@ enum EvidenceLink {
     struct Resolved {
         var url: String?
         var digest: String?
-        var sitePath: String?
-        var source: URL?
     }
 
+    /// The evidence file is read through the confined project reader: inside the project, a
+    /// regular file, never from a `keys` folder.
     static func resolve(_ certificate: Certificate, projectRoot: URL, producer: DIDWeb) throws(BuildError) -> Resolved {
         switch certificate.evidence {
         case .url(let url): return Resolved(url: url)
         case .file(let file):
-            let source = projectRoot.appendingPathComponent(file)
-            let path = PublishedPaths.certificateURLPath(id: certificate.id) + PercentEncoding.encode(source.lastPathComponent)
-            return Resolved(url: producer.baseURL + "/" + path, digest: SHA256Digest.hex(try ProjectFiles.read(source)),
-                            sitePath: path, source: source)
+            let data = try BuildError.projectFile(try ProjectFolder(root: projectRoot).read(file, limit: ProjectFolder.publishedLimit))
+            let path = PublishedPaths.certificateURLPath(id: certificate.id) + PublishedPaths.evidenceFileName(file)
+            return Resolved(url: producer.baseURL + "/" + path, digest: SHA256Digest.hex(data))
         case nil: return Resolved()
         }
     }

@@ -1,7 +1,8 @@
 public import Credentials
-public import Foundation
+import Foundation
 public import PassportModel
 import Issuance
+import Output
 
 /// Every credential of a build, signed: one passport per batch, one conformity credential per
 /// certificate, and the producer's DID document.
@@ -18,9 +19,6 @@ public struct CredentialSet: Sendable {
         public let certificate: Certificate
         public let credential: Issued
         public let signedByCertifier: Bool
-        /// The evidence file published with the site, relative to the site root, if any.
-        public let evidencePath: String?
-        public let evidenceSource: URL?
     }
 
     public let issuer: DIDWeb
@@ -90,19 +88,19 @@ public struct CredentialSet: Sendable {
                                         conformityIssuer: ConformityIssuer,
                                         certifiers: [String: CertifierDocuments.Entry]) throws(BuildError) -> Conformity {
         let evidence = try EvidenceLink.resolve(certificate, projectRoot: root, producer: issuer)
-        let evidencePath = evidence.sitePath, evidenceSource = evidence.source
-        let handedOver = root.appendingPathComponent("certificates/\(certificate.id).dcc.jwt")
-        if ProjectFiles.exists(handedOver) {
-            let jwt = String(decoding: try ProjectFiles.read(handedOver), as: UTF8.self)
+        let folder = ProjectFolder(root: root)
+        let handedOver = "certificates/\(certificate.id).dcc.jwt"
+        if folder.hasFile(handedOver) {
+            let jwt = try BuildError.projectFile(try folder.readText(handedOver, limit: ProjectFolder.documentLimit))
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let payload = try CertifierDocuments.check(jwt, for: certificate, certifiers: certifiers)
             return Conformity(certificate: certificate, credential: Issued(jwt: jwt, payload: payload),
-                              signedByCertifier: true, evidencePath: evidencePath, evidenceSource: evidenceSource)
+                              signedByCertifier: true)
         }
         let payload = conformityIssuer.credential(for: certificate, signedByCertifier: false,
                                                   evidenceURL: evidence.url, evidenceDigest: evidence.digest)
         return Conformity(certificate: certificate,
                           credential: try sign(payload, key: key, issuer: issuer, context: "certificates/\(certificate.id).yaml"),
-                          signedByCertifier: false, evidencePath: evidencePath, evidenceSource: evidenceSource)
+                          signedByCertifier: false)
     }
 }

@@ -74,7 +74,7 @@ public struct ProjectBuild {
         let bundleJSON = bundle.json.serialized(pretty: true)
         try BuildError.output(try FileWriter.write(bundleJSON, to: try staged.part("bundle").appendingPathComponent("bundle.json")))
         try BuildError.output(try FileWriter.write(bundleJSON, to: site.appendingPathComponent(".well-known/passport-bundle.json")))
-        try BuildError.output(try staged.commit())
+        try BuildError.output(try staged.commit(refusing: PrivateKeyTexts.collect(projectRoot: options.projectRoot)))
         return report
     }
 
@@ -97,10 +97,6 @@ public struct ProjectBuild {
             try BuildError.output(try FileWriter.write(entry.credential.jwt, to: folder.appendingPathComponent(PublishedPaths.conformityJWT)))
             try BuildError.output(try FileWriter.write(entry.credential.payload.serialized(pretty: true),
                             to: folder.appendingPathComponent(PublishedPaths.conformityJSON)))
-            if let path = entry.evidencePath, let source = entry.evidenceSource {
-                let evidence = try ProjectFiles.read(source)
-                try BuildError.output(try FileWriter.write(evidence, to: site.appendingPathComponent(path)))
-            }
             report.conformityCredentials += 1
             if entry.signedByCertifier { report.certifierSigned += 1 }
         }
@@ -139,10 +135,12 @@ extension ProjectBuild {
                 signedByCertifier: entry.signedByCertifier,
                 certifierKeyMultibase: entry.signedByCertifier ? certifierKey : nil)
         }
-        let override = options.projectRoot.appendingPathComponent("templates/site")
+        // The override folder, found without leaving the project; the site reads only inside it.
+        let override = try BuildError.projectFile(try ProjectFolder(root: options.projectRoot, displayRoot: options.displayRoot)
+            .resolvedFolder("templates/site"))
         let input = SiteInput(project: project, today: CalendarDate(containing: options.now), issuerDID: issuer.did,
                               keys: keys, batchProofs: batchProofs, certificateProofs: certificateProofs,
-                              templatesOverride: ProjectFiles.exists(override) ? override : nil,
+                              templatesOverride: override,
                               templatesDirectory: options.resources.templatesDirectory.appendingPathComponent("site"),
                               mapDirectory: options.resources.templatesDirectory.appendingPathComponent("map"),
                               webFontsDirectory: options.resources.fontsDirectory.appendingPathComponent("web"))

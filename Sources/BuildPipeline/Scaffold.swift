@@ -47,7 +47,8 @@ public enum Scaffold {
         try BuildError.output(try FileWriter.write("keys/\ncertifier/keys/\n", to: staging.appendingPathComponent(".gitignore")))
         let digest = try writeUpstreamPassport(into: staging)
         let batch = staging.appendingPathComponent("batches/evo-2026-a.yaml")
-        let text = String(decoding: try ProjectFiles.read(batch), as: UTF8.self)
+        let text = try BuildError.projectFile(try ProjectFolder(root: staging).readText("batches/evo-2026-a.yaml",
+                                                                                      limit: ProjectFolder.recordLimit))
         try BuildError.output(try FileWriter.write(text.replacingOccurrences(of: "{{UPSTREAM_SHA256}}", with: digest), to: batch))
         _ = try Certify.run(certifierRoot: staging.appendingPathComponent("certifier"), certifierDisplay: "certifier",
                             projectRoot: staging, projectDisplay: display, certificateIDs: [])

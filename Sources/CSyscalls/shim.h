@@ -17,6 +17,12 @@ extern int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char
 /* glibc declares syncfs only under _GNU_SOURCE as well. */
 extern int syncfs(int fd);
 
+/* ... and memmem (a byte search, for the private key scan). */
+#include <stddef.h>
+#if defined(__linux__)
+extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
+#endif
+
 /* linux/fs.h: swap two paths atomically. */
 static const unsigned int passport_rename_exchange = 2;
 

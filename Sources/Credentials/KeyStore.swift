@@ -1,4 +1,5 @@
 public import Foundation
+import Output
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -50,19 +51,13 @@ public struct KeyStore: Sendable {
     /// - Throws: `CredentialError.invalidKeyFile` for a `.jwk` file whose name is not a valid
     ///   id, `.keyStorage` if the folder cannot be read. A missing folder means no keys.
     public func ids() throws(CredentialError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else {
-            throw .keyStorage(path: directory.path, reason: "this is a file, not a folder")
-        }
         let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw .keyStorage(path: directory.path, reason: "the folder cannot be read (\(error.localizedDescription))")
+        do { names = try folder.names(in: folderName) } catch {
+            if case .notAFolder = error { throw .keyStorage(path: directory.path, reason: "this is a file, not a folder") }
+            throw .keyStorage(path: directory.path, reason: "\(error.problem) — \(error.fix)")
         }
         var ids: [String] = []
-        for name in names where name.hasSuffix(".jwk") && !name.hasPrefix(".") {
+        for name in names where name.hasSuffix(".jwk") {
             let id = String(name.dropLast(4))
             guard SigningKey.isValidID(id) else {
                 throw .invalidKeyFile(path: path(for: id),
@@ -73,12 +68,24 @@ public struct KeyStore: Sendable {
         return ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// The keys folder is read through its parent, so a link in it cannot lead outside.
+    private var folder: ProjectFolder { ProjectFolder(root: directory.deletingLastPathComponent()) }
+    private var folderName: String { directory.lastPathComponent }
+
     /// Loads the key `id`, refusing a file other users may read or change.
     /// - Throws: `CredentialError.keyNotFound`, `.keyFileTooOpen`, `.invalidKeyFile`, `.keyStorage`.
     public func load(id: String) throws(CredentialError) -> SigningKey {
         guard SigningKey.isValidID(id) else { throw .invalidKeyID(id) }
         let path = path(for: id)
-        let bytes = try Self.readPrivateFile(path: path, id: id)
+        let bytes: Data
+        do { bytes = try folder.readPrivateKey(folderName + "/\(id).jwk") } catch {
+            switch error {
+            case .missing: throw .keyNotFound(id: id, path: path)
+            case .tooOpen(_, let mode): throw .keyFileTooOpen(path: path, mode: mode)
+            case .notRegular, .tooLarge, .notText: throw .invalidKeyFile(path: path, reason: "it " + error.problem)
+            default: throw .keyStorage(path: path, reason: "\(error.problem) — \(error.fix)")
+            }
+        }
         return try Self.signingKey(fromJWK: bytes, id: id, path: path)
     }
 
@@ -184,40 +191,6 @@ public struct KeyStore: Sendable {
             unlink(path)
             throw .keyStorage(path: path, reason: systemMessage(failure))
         }
-    }
-
-    private static func readPrivateFile(path: String, id: String) throws(CredentialError) -> Data {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let code = errno
-            if code == ENOENT { throw .keyNotFound(id: id, path: path) }
-            throw .keyStorage(path: path, reason: systemMessage(code))
-        }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .keyStorage(path: path, reason: systemMessage(errno)) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .invalidKeyFile(path: path, reason: "it is not a regular file")
-        }
-        let mode = UInt16(truncatingIfNeeded: info.st_mode & 0o7777)
-        guard mode & 0o077 == 0 else { throw .keyFileTooOpen(path: path, mode: mode) }
-        let limit = 64 * 1024
-        guard info.st_size <= limit else { throw .invalidKeyFile(path: path, reason: "it is far too large for a key") }
-        var bytes = [UInt8](repeating: 0, count: limit)
-        var total = 0
-        while total < limit {
-            let result = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return read(descriptor, base + total, limit - total)
-            }
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw .keyStorage(path: path, reason: systemMessage(errno))
-            }
-            if result == 0 { break }
-            total += result
-        }
-        return Data(bytes[0..<total])
     }
 
     private static func systemMessage(_ code: Int32) -> String {

@@ -21,4 +21,13 @@ public enum PublishedPaths {
     /// The signed conformity credential and its decoded payload, inside the certificate folder.
     public static let conformityJWT = "dcc.jwt"
     public static let conformityJSON = "dcc.json"
+
+    /// The name a certificate's evidence file is published under, inside its certificate folder:
+    /// the project file's name with every character but `A–Z a–z 0–9 . - _` turned into `-`, so
+    /// the name on disk and in the credential's URL are the same text.
+    public static func evidenceFileName(_ projectPath: String) -> String {
+        let name = projectPath.split(separator: "/").last.map(String.init) ?? projectPath
+        let safe = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") ? $0 : "-" })
+        return safe.allSatisfy { $0 == "." } ? "evidence" : safe
+    }
 }

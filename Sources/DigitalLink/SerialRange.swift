@@ -15,8 +15,28 @@ public struct SerialRange: Sendable, Hashable {
         self.digits = digits
     }
 
-    /// The last unit number (equal to `first - 1` for an empty range).
-    public var last: Int { first + count - 1 }
+    /// The largest unit number a serial may carry: 18 digits, the most `digits` allows.
+    public static let maximumNumber = 999_999_999_999_999_999
+
+    /// The last unit number (equal to `first - 1` for an empty range). Never traps: a range that
+    /// `problem(first:count:digits:)` refuses saturates at `Int.max`/`Int.min` instead.
+    public var last: Int {
+        let (sum, overflow) = first.addingReportingOverflow(count)
+        if overflow { return count > 0 ? Int.max : Int.min }
+        return sum == Int.min ? sum : sum - 1
+    }
+
+    /// What is wrong with a range read from a record or a bundle, checked before any arithmetic on
+    /// it: `first` and the last number within 0…`maximumNumber`, `count` at least 0, `digits` 1…18.
+    public static func problem(first: Int, count: Int, digits: Int) -> String? {
+        if !(1...18).contains(digits) { return "digits must be 1 to 18, not \(digits)" }
+        if !(0...maximumNumber).contains(first) { return "first must be 0 to \(maximumNumber), not \(first)" }
+        if count < 0 { return "count must not be negative" }
+        if count > maximumNumber - first + 1 {
+            return "the last serial number, \(first) + \(count) - 1, is beyond \(maximumNumber)"
+        }
+        return nil
+    }
 
     /// The serial text of unit number `number`.
     public func serial(_ number: Int) -> String {

@@ -161,6 +161,11 @@ final class FontSet: Sendable {
         var fonts: [FontRole: Font] = [:]
         let folders = [resources.projectFontsDirectory, resources.fontsDirectory].compactMap { $0 }
         for (role, file) in layout.fonts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            // A font is named by its file name only: a path could reach a file outside the fonts folders.
+            guard !file.isEmpty, !file.contains("/"), !file.hasPrefix(".") else {
+                throw .templateInvalid(file: layout.file.path, field: "fonts.\(role.rawValue)",
+                                       problem: "'\(file)' is not a font file name — name a file in the Fonts folder, without a path")
+            }
             let candidates = folders.map { $0.appendingPathComponent(file).path }
             guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
                 throw .fontMissing(file: file, searched: candidates)

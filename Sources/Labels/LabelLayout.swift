@@ -108,8 +108,9 @@ public struct LabelLayout: Sendable, Hashable {
 
     /// Reads and checks a layout file (sizes against a label are checked when it is paired with
     /// a sheet, see ``TemplateCatalog/template(named:layout:)``).
-    public static func load(from url: URL) throws(LabelError) -> LabelLayout {
-        let file = try TemplateDecoding.decode(LayoutFile.self, from: url, schema: LayoutFile.schema)
+    /// - Parameter data: the file's bytes when the caller read them (a project file); else read from `url`.
+    public static func load(from url: URL, data: Data? = nil) throws(LabelError) -> LabelLayout {
+        let file = try TemplateDecoding.decode(LayoutFile.self, from: url, data: data, schema: LayoutFile.schema)
         do {
             return try file.layout(name: url.deletingPathExtension().lastPathComponent, url: url)
         } catch let problem as TemplateProblem {

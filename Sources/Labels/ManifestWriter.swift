@@ -54,9 +54,16 @@ final class ManifestWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
     /// RFC 4180 quoting: fields with a comma, quote, line break or edge spaces go in double
-    /// quotes, with inner quotes doubled.
-    static func quoted(_ field: String) -> String {
+    /// quotes, with inner quotes doubled. A field that starts like a formula (`=`, `+`, `-`, `@`,
+    /// tab, carriage return) gets a leading apostrophe first, so a spreadsheet shows it as text;
+    /// so does one that starts with an apostrophe, so a program reading the manifest always drops
+    /// exactly one leading apostrophe and gets the value back (Templates/labels/README.md).
+    static func quoted(_ value: String) -> String {
+        let field = value.first.map { formulaStarts.contains($0) || $0 == "'" } == true ? "'" + value : value
         let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || field.first == " " || field.last == " "
         guard needsQuotes else { return field }

@@ -51,8 +51,9 @@ public struct SheetDefinition: Sendable, Hashable {
     }
 
     /// Reads and checks a sheet file.
-    public static func load(from url: URL) throws(LabelError) -> SheetDefinition {
-        let file = try TemplateDecoding.decode(SheetFile.self, from: url, schema: SheetFile.schema)
+    /// - Parameter data: the file's bytes when the caller read them (a project file); else read from `url`.
+    public static func load(from url: URL, data: Data? = nil) throws(LabelError) -> SheetDefinition {
+        let file = try TemplateDecoding.decode(SheetFile.self, from: url, data: data, schema: SheetFile.schema)
         let name = url.deletingPathExtension().lastPathComponent
         do {
             return try file.definition(name: name, url: url)

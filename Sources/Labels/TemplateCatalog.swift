@@ -17,8 +17,8 @@ public struct TemplateCatalog: Sendable {
     /// All sheet definitions, project overrides applied, sorted by name.
     public func sheets() throws(LabelError) -> [SheetDefinition] {
         var result: [SheetDefinition] = []
-        for (_, url) in files(kind: "sheets").sorted(by: { $0.key < $1.key }) {
-            result.append(try SheetDefinition.load(from: url))
+        for (_, source) in files(kind: "sheets").sorted(by: { $0.key < $1.key }) {
+            result.append(try SheetDefinition.load(from: source.url, data: try source.data()))
         }
         return result
     }
@@ -26,8 +26,8 @@ public struct TemplateCatalog: Sendable {
     /// All layouts, project overrides applied, sorted by name.
     public func layouts() throws(LabelError) -> [LabelLayout] {
         var result: [LabelLayout] = []
-        for (_, url) in files(kind: "layouts").sorted(by: { $0.key < $1.key }) {
-            result.append(try LabelLayout.load(from: url))
+        for (_, source) in files(kind: "layouts").sorted(by: { $0.key < $1.key }) {
+            result.append(try LabelLayout.load(from: source.url, data: try source.data()))
         }
         return result
     }
@@ -36,7 +36,7 @@ public struct TemplateCatalog: Sendable {
     public func sheet(named name: String) throws(LabelError) -> SheetDefinition {
         let key = name.lowercased()
         let files = files(kind: "sheets")
-        if let url = files[key] { return try SheetDefinition.load(from: url) }
+        if let source = files[key] { return try SheetDefinition.load(from: source.url, data: try source.data()) }
         let all = try sheets()
         if let match = all.first(where: { $0.aliases.contains { $0.lowercased() == key } }) { return match }
         throw .templateNotFound(name: name, kind: "sheet", available: all.map(\.name))
@@ -45,7 +45,7 @@ public struct TemplateCatalog: Sendable {
     /// The layout called `name`.
     public func layout(named name: String) throws(LabelError) -> LabelLayout {
         let files = files(kind: "layouts")
-        if let url = files[name.lowercased()] { return try LabelLayout.load(from: url) }
+        if let source = files[name.lowercased()] { return try LabelLayout.load(from: source.url, data: try source.data()) }
         throw .templateNotFound(name: name, kind: "layout", available: files.keys.sorted())
     }
 
@@ -55,20 +55,41 @@ public struct TemplateCatalog: Sendable {
         return try LabelTemplate(sheet: sheet, layout: self.layout(named: layout ?? sheet.defaultLayout))
     }
 
-    /// Template files of one kind by lower-cased name; project files replace bundled ones.
-    func files(kind: String) -> [String: URL] {
-        var result: [String: URL] = [:]
-        let folders = [resources.templatesDirectory, resources.projectTemplatesDirectory].compactMap { $0 }
-        for folder in folders {
-            let directory = folder.appendingPathComponent("labels", isDirectory: true)
-                .appendingPathComponent(kind, isDirectory: true)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-            for file in names where file.hasSuffix(".json") && !file.hasPrefix(".") {
-                let name = String(file.dropLast(5)).lowercased()
-                result[name] = directory.appendingPathComponent(file)
+    /// Template files of one kind by lower-cased name; project files replace bundled ones. The
+    /// project's are listed and read through `ProjectFolder`: nothing outside its templates folder.
+    func files(kind: String) -> [String: TemplateSource] {
+        var result: [String: TemplateSource] = [:]
+        let relative = "labels/" + kind
+        let bundled = resources.templatesDirectory.appendingPathComponent(relative, isDirectory: true)
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: bundled.path)) ?? []
+        where file.hasSuffix(".json") && !file.hasPrefix(".") {
+            result[String(file.dropLast(5)).lowercased()] = TemplateSource(url: bundled.appendingPathComponent(file),
+                                                                           project: nil, relative: "")
+        }
+        if let own = resources.projectTemplatesDirectory {
+            let project = ProjectFolder(root: own, displayRoot: "templates")
+            for file in (try? project.names(in: relative)) ?? [] where file.hasSuffix(".json") {
+                result[String(file.dropLast(5)).lowercased()] = TemplateSource(
+                    url: own.appendingPathComponent(relative).appendingPathComponent(file), project: project,
+                    relative: relative + "/" + file)
             }
         }
         return result
+    }
+}
+
+/// Where a template file is: bundled (read by path) or the project's (read through `ProjectFolder`).
+struct TemplateSource {
+    let url: URL
+    let project: ProjectFolder?
+    let relative: String
+
+    /// The project file's bytes, or nil for a bundled file (read by its path).
+    func data() throws(LabelError) -> Data? {
+        guard let project else { return nil }
+        do { return try project.read(relative, limit: ProjectFolder.documentLimit) } catch {
+            throw .templateInvalid(file: error.path, field: nil, problem: "\(error.problem) — \(error.fix)")
+        }
     }
 }
 

@@ -13,13 +13,18 @@ enum TemplateDecoding {
         case value
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from url: URL, schema: Schema) throws(LabelError) -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from url: URL, data given: Data? = nil,
+                                     schema: Schema) throws(LabelError) -> T {
         let file = url.path
         let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .templateInvalid(file: file, field: nil, problem: "it cannot be read (\(error.localizedDescription))")
+        if let given {
+            data = given
+        } else {
+            do {
+                data = try Data(contentsOf: url)
+            } catch {
+                throw .templateInvalid(file: file, field: nil, problem: "it cannot be read (\(error.localizedDescription))")
+            }
         }
         let json: Any
         do {

@@ -10,6 +10,7 @@ public enum FileWriter {
     public static func write(_ data: Data, to url: URL, permissions: FilePermissions = .publicFile) throws(OutputError) {
         try makeFolder(url.deletingLastPathComponent())
         try create(data, at: url.path, permissions: permissions, sync: false)
+        TestHooks.reached(.fileWritten)
     }
 
     /// Writes `bytes` as a new file at `url` whose folder exists (see `FolderMaker`): one open, one
@@ -38,11 +39,26 @@ public enum FileWriter {
             _ = Syscalls.unlinkIfPresent(temporary)
             throw error
         }
+        TestHooks.reached(.beforeFileRename)
         if let reason = Syscalls.rename(temporary, url.path) {
             _ = Syscalls.unlinkIfPresent(temporary)
             throw .cannotWrite(path: url.path, reason: reason)
         }
         syncFolder(folder.path)
+    }
+
+    /// Removes temporary files that `writeAtomically` calls killed before their rename left in
+    /// `folder` (a temporary file is locked while it is written, so a live writer's is kept).
+    public static func removeAbandonedTemporaryFiles(in folder: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".") && name.contains(".tmp-") {
+            let path = folder.appendingPathComponent(name).path
+            guard Syscalls.kind(path) == .file,
+                  let descriptor = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.noFollow, .closeOnExec])
+            else { continue }
+            if Syscalls.tryLock(descriptor.rawValue) { _ = Syscalls.unlinkIfPresent(path) }
+            try? descriptor.close()
+        }
     }
 
     /// Makes `url` and its missing parents as folders.
@@ -77,6 +93,8 @@ public enum FileWriter {
                 file = try FileDescriptor.open(FilePath(path), .writeOnly, options: options, permissions: permissions.system)
             }
             try file.closeAfter {
+                // Locked while written, so `removeAbandonedTemporaryFiles` can tell a live writer's file.
+                if sync { _ = Syscalls.tryLock(file.rawValue) }
                 _ = try data.withUnsafeBytes { try file.writeAll($0) }
                 if sync { Syscalls.sync(file.rawValue) }
             }

@@ -31,6 +31,7 @@ public final class StagedOutput {
         }
         _ = Syscalls.tryLock(lock)
         self.lock = lock
+        TestHooks.reached(.staged)
     }
 
     deinit {
@@ -49,13 +50,24 @@ public final class StagedOutput {
         return url
     }
 
-    /// Carries over what this run did not produce, flushes the staging folder to disk and swaps it
-    /// in place of the destination. On failure the destination is as it was.
-    public func commit() throws(OutputError) {
+    /// Carries over what this run did not produce, makes sure no file holds private key material,
+    /// flushes the staging folder to disk and swaps it in place of the destination. On failure the
+    /// destination is as it was.
+    ///
+    /// - Parameter secrets: texts that must appear in no file (the project's private keys as
+    ///   base64url, by a name for the message), on top of any JWK with `"d"` or PEM private key.
+    public func commit(refusing secrets: [(name: String, text: String)] = []) throws(OutputError) {
+        TestHooks.reached(.beforeCarryOver)
         if Syscalls.kind(destination.path) == .folder {
             try carryOver(from: destination.path, to: staging.path, relative: "")
         }
+        if let finding = PrivateKeyScan.firstFinding(in: staging.path, secrets: secrets) {
+            let produced = parts.contains { finding.path == $0 || finding.path.hasPrefix($0 + "/") }
+            throw .privateKeyMaterial(path: destination.appendingPathComponent(finding.path).path, what: finding.what,
+                                      leftFromEarlierOutput: !produced)
+        }
         Syscalls.syncFileSystem(lock)
+        TestHooks.reached(.beforeSwap)
         let old: String
         switch Syscalls.kind(destination.path) {
         case .missing:
@@ -64,7 +76,7 @@ public final class StagedOutput {
             }
             old = ""
         default:
-            switch Syscalls.exchange(staging.path, destination.path) {
+            switch TestHooks.renameFallback ? .unsupported : Syscalls.exchange(staging.path, destination.path) {
             case .exchanged:
                 old = staging.path
             case .failed(let reason):
@@ -76,6 +88,7 @@ public final class StagedOutput {
                 if let reason = Syscalls.rename(destination.path, aside) {
                     throw .cannotSwap(path: destination.path, reason: reason)
                 }
+                TestHooks.reached(.betweenRenames)
                 if let reason = Syscalls.rename(staging.path, destination.path) {
                     _ = Syscalls.rename(aside, destination.path)
                     throw .cannotSwap(path: destination.path, reason: reason)
@@ -85,7 +98,17 @@ public final class StagedOutput {
         }
         settled = true
         FileWriter.syncFolder(destination.deletingLastPathComponent().path)
-        if !old.isEmpty { try? FileManager.default.removeItem(atPath: old) }
+        TestHooks.reached(.afterSwap)
+        if !old.isEmpty { Self.remove(old) }
+    }
+
+    /// Removes a tree left aside, entry by entry (a run killed halfway leaves the rest to the next run).
+    static func remove(_ path: String) {
+        for (index, name) in entries(of: path).enumerated() {
+            try? FileManager.default.removeItem(atPath: path + "/" + name)
+            if index == 0 { TestHooks.reached(.removingOld) }
+        }
+        try? FileManager.default.removeItem(atPath: path)
     }
 
     /// Mirrors `from` into `to` by hard links, skipping produced parts and what `to` already has.
@@ -143,7 +166,7 @@ public final class StagedOutput {
             guard Syscalls.kind(path) == .folder, let descriptor = Syscalls.openFolder(path) else { continue }
             let abandoned = Syscalls.tryLock(descriptor)
             Syscalls.close(descriptor)
-            if abandoned { try? FileManager.default.removeItem(atPath: path) }
+            if abandoned { remove(path) }
         }
     }
 }

@@ -1,4 +1,5 @@
 internal import CSyscalls
+import Foundation
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Musl)
@@ -97,6 +98,136 @@ enum Syscalls {
     static func makeFolder(_ path: String) -> Bool {
         mkdir(path, 0o755) == 0 || (errno == EEXIST && kind(path) == .folder)
     }
+
+    // MARK: Reading without leaving a folder (ProjectFolder)
+
+    /// What `lstat`/`fstat` say about a file: its kind, size in bytes and permission bits.
+    struct FileInfo {
+        var kind: Kind
+        var size: Int
+        var mode: UInt16
+        /// What a file of kind `.other` is, in words.
+        var otherKind: String
+    }
+
+    private static func info(_ status: stat) -> FileInfo {
+        let kind: Kind
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: kind = .file
+        case S_IFDIR: kind = .folder
+        case S_IFLNK: kind = .symbolicLink
+        default: kind = .other
+        }
+        let other: String
+        switch status.st_mode & S_IFMT {
+        case S_IFIFO: other = "a named pipe (FIFO)"
+        case S_IFCHR: other = "a character device"
+        case S_IFBLK: other = "a block device"
+        case S_IFSOCK: other = "a socket"
+        default: other = "not a regular file"
+        }
+        return FileInfo(kind: kind, size: Int(status.st_size), mode: UInt16(truncatingIfNeeded: status.st_mode & 0o7777),
+                        otherKind: other)
+    }
+
+    /// `fstatat(AT_SYMLINK_NOFOLLOW)`: what `name` in the folder `folder` is, without following it.
+    static func infoAt(_ folder: Int32, _ name: String) -> FileInfo? {
+        var status = stat()
+        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return info(status)
+    }
+
+    /// `fstat(2)` of an open file.
+    static func info(of descriptor: Int32) -> FileInfo? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        return info(status)
+    }
+
+    /// Opens a folder by path for walking below it; nil with `errno` set when it cannot be opened.
+    static func openFolderForReading(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// `openat(O_DIRECTORY | O_NOFOLLOW)`: the folder `name` inside `folder`, never through a link.
+    static func openFolder(at folder: Int32, _ name: String) -> Int32? {
+        let descriptor = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// `openat(O_NOFOLLOW | O_NONBLOCK)`: the file `name` inside `folder` for reading. Non-blocking,
+    /// so a FIFO put in place of a file cannot hang the open; the caller checks `fstat` next.
+    static func openFileForReading(at folder: Int32, _ name: String) -> Int32? {
+        let descriptor = openat(folder, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// `readlinkat(2)`: where the symbolic link `name` inside `folder` points, as written.
+    static func linkTarget(at folder: Int32, _ name: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: 4097)
+        let count = readlinkat(folder, name, &buffer, 4096)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `realpath(3)`: the path with every symbolic link and `..` resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Reads at most `limit + 1` bytes (so the caller can tell a file grew past its limit).
+    static func readAll(_ descriptor: Int32, limit: Int) -> Data? {
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while data.count <= limit {
+            let wanted = min(chunk.count, limit + 1 - data.count)
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            data.append(contentsOf: chunk[0..<count])
+        }
+        return data
+    }
+
+    /// The names in the open folder `descriptor` (not `.` and `..`), unsorted. The descriptor stays open.
+    static func entries(ofFolder descriptor: Int32) -> [String] {
+        let copy = dup(descriptor)
+        guard copy >= 0, let stream = fdopendir(copy) else { return [] }
+        defer { closedir(stream) }
+        rewinddir(stream)  // the copy shares its offset with `descriptor`
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// `memmem(3)`: offsets of every occurrence of `needle` in `haystack`, at most `limit` of them.
+    static func occurrences(of needle: [UInt8], in haystack: UnsafeRawBufferPointer, limit: Int = .max) -> [Int] {
+        guard let base = haystack.baseAddress, !needle.isEmpty else { return [] }
+        var found: [Int] = []
+        var offset = 0
+        while found.count < limit, offset + needle.count <= haystack.count {
+            let hit = needle.withUnsafeBytes { memmem(base + offset, haystack.count - offset, $0.baseAddress, needle.count) }
+            guard let hit else { break }
+            let at = base.distance(to: UnsafeRawPointer(hit))
+            found.append(at)
+            offset = at + 1
+        }
+        return found
+    }
+
+    /// `raise(SIGSTOP)`: stops this process where it stands (for the crash tests' hook).
+    static func stopSelf() { _ = raise(SIGSTOP) }
 
     /// A short random hex text for temporary names.
     static func randomSuffix() -> String {

@@ -43,14 +43,14 @@ public enum BenchmarkFixture {
         let entry = VerificationBundle.BatchEntry(
             gtin: gtin, lot: lot, passportSHA256: SHA256Digest.hex(Data(jwt.utf8)),
             serials: .init(prefix: "", first: 1, count: serials, digits: 6), recalled: nil)
-        let manifest = try JWS.sign(
-            header: ["alg": "Ed25519", "typ": "JWT", "kid": .string(issuer.keyID(for: key.id))],
-            payload: VerificationBundle.manifestPayload(issuer: issuer.did, createdAt: createdAt, batches: [entry],
-                                                        conformitySHA256: [:]),
-            key: key)
-        return VerificationBundle(
+        var bundle = VerificationBundle(
             producerDID: issuer.did, producerName: "Benchmark Farm",
             didDocument: issuer.didDocument(for: [key.publicKey.withID(issuer.keyID(for: key.id))]),
-            certifierDocuments: [:], passports: ["\(gtin)/\(lot)": jwt], conformity: [:], manifest: manifest)
+            certifierDocuments: [:], passports: ["\(gtin)/\(lot)": jwt], conformity: [:], manifest: "")
+        bundle.manifest = try JWS.sign(
+            header: ["alg": "Ed25519", "typ": "JWT", "kid": .string(issuer.keyID(for: key.id))],
+            payload: bundle.manifestPayload(createdAt: createdAt, batches: [entry], conformitySHA256: [:]),
+            key: key)
+        return bundle
     }
 }

@@ -10,7 +10,7 @@ enum BatchRecord {
     static let inputFields = ["name", "passport", "sha256", "quantity"]
     static let recallFields = ["date", "reason"]
 
-    static func read(_ map: MapReader, id: String) -> Batch? {
+    static func read(_ map: MapReader, id: String, limits: ProjectLimits = .standard) -> Batch? {
         let product = map.string("product", example: "extra-virgin-500ml")
         let lot = map.string("lot", example: "L2026A")
         if let lot, let (problem, fix) = FieldRules.gs1TextProblem(lot) {
@@ -31,7 +31,7 @@ enum BatchRecord {
             map.reader.report(map.value("quantity"), map.field("quantity"), "must be at least 1",
                               fix: "write how many units the batch holds")
         }
-        let serials = readSerials(map, quantity: quantity)
+        let serials = readSerials(map, quantity: quantity, limits: limits)
         var retailPrice: Double?, retailCurrency: String?
         if let price = map.nested("retail_price", required: false, allowed: priceFields,
                                   example: "{amount: 18.50, currency: EUR}") {
@@ -58,14 +58,14 @@ enum BatchRecord {
     static func readCurrency(_ map: MapReader) -> String? {
         guard let currency = map.string("currency", example: "EUR") else { return nil }
         guard FieldRules.isCurrency(currency) else {
-            map.reader.report(map.value("currency"), map.field("currency"), "`\(currency)` is not a currency code",
+            map.reader.report(map.value("currency"), map.field("currency"), "\(quoted(currency)) is not a currency code",
                               fix: "use the three capital letters of ISO 4217, e.g. `EUR`, `USD`")
             return nil
         }
         return currency
     }
 
-    private static func readSerials(_ map: MapReader, quantity: Int?) -> SerialRange? {
+    private static func readSerials(_ map: MapReader, quantity: Int?, limits: ProjectLimits) -> SerialRange? {
         guard let entry = map.nested("serialized", required: false, allowed: serialFields,
                                      example: "{first: 1, count: 500, digits: 6}") else { return nil }
         let prefix = entry.string("prefix", required: false, example: "A") ?? ""
@@ -73,9 +73,21 @@ enum BatchRecord {
         let count = entry.int("count", example: "500")
         let digits = entry.int("digits", required: false, example: "6") ?? 6
         guard let count else { return nil }
+        // Every number is checked for range before any arithmetic on it.
         if first < 0 || count < 1 || !(1...18).contains(digits) {
             entry.reader.report(entry.node, entry.path, "first must be 0 or more, count 1 or more, digits 1 to 18",
                                 fix: "e.g. `serialized: {first: 1, count: 500, digits: 6}`")
+            return nil
+        }
+        if count > limits.serializedUnits {
+            entry.reader.report(entry.value("count"), entry.field("count"),
+                                "\(count) units is more than the \(limits.serializedUnits) a serialized batch may number",
+                                fix: "split the batch, or raise `limits: {serialized_units: …}` in passport.yaml (at most \(ProjectLimits.ceiling))")
+            return nil
+        }
+        if let problem = SerialRange.problem(first: first, count: count, digits: digits) {
+            entry.reader.report(entry.value("first") ?? entry.node, entry.field("first"), problem,
+                                fix: "start the serials at a smaller number, e.g. `first: 1`")
             return nil
         }
         let range = SerialRange(prefix: prefix, first: first, count: count, digits: digits)
@@ -129,7 +141,7 @@ enum BatchRecord {
             let url = entry.string("passport", example: "https://vetreria.example/01/…/dpp.jwt")
             if let url, !url.hasPrefix("https://") || url.contains(" ") {
                 entry.reader.report(entry.value("passport"), entry.field("passport"),
-                                    "`\(url)` is not an https address", fix: "link the upstream passport by its https URL")
+                                    "\(quoted(url)) is not an https address", fix: "link the upstream passport by its https URL")
             }
             let digest = entry.string("sha256", example: "<64 hex characters>")
             if let digest, !FieldRules.isSHA256Hex(digest) {

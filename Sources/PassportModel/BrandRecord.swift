@@ -43,7 +43,7 @@ enum BrandRecord {
             if let text = brand.string("colour", required: false, example: "\"#5a6b2a\"") {
                 result.colour = colour(text)
                 if result.colour == nil {
-                    brand.reader.report(brand.value("colour"), brand.field("colour"), "`\(text)` is not a colour",
+                    brand.reader.report(brand.value("colour"), brand.field("colour"), "\(quoted(text)) is not a colour",
                                         fix: "write a hex colour in quotes, e.g. `colour: \"#5a6b2a\"`")
                 }
             } else {
@@ -57,7 +57,7 @@ enum BrandRecord {
                 result.logo = logo
                 result.logoLocation = brand.location("logo")
             } else {
-                brand.reader.report(brand.value("logo"), brand.field("logo"), "`\(logo)` is not a web image",
+                brand.reader.report(brand.value("logo"), brand.field("logo"), "\(quoted(logo)) is not a web image",
                                     fix: "use an SVG, PNG, JPEG or WebP file, e.g. `logo: images/logo.svg`")
             }
         }
@@ -68,7 +68,7 @@ enum BrandRecord {
                 let names = Typeface.allCases.map(\.rawValue)
                 let fix = closestMatch(to: name, in: names).map { "did you mean `\($0)`?" }
                     ?? "choose one of the bundled typefaces: \(names.joined(separator: ", "))"
-                brand.reader.report(brand.value("typeface"), brand.field("typeface"), "no bundled typeface `\(name)`", fix: fix)
+                brand.reader.report(brand.value("typeface"), brand.field("typeface"), "no bundled typeface \(quoted(name))", fix: fix)
             }
         }
         return result

@@ -15,7 +15,7 @@ enum CertificateRecord {
             certifierName = certifier.string("name", example: "Terra Certifications")
             certifierDID = certifier.string("did", example: "did:web:terracert.example")
             if let did = certifierDID, !(did.hasPrefix("did:") && did.split(separator: ":").count >= 3) {
-                certifier.reader.report(certifier.value("did"), certifier.field("did"), "`\(did)` is not a DID",
+                certifier.reader.report(certifier.value("did"), certifier.field("did"), "\(quoted(did)) is not a DID",
                                         fix: "write the certifier's decentralised identifier, e.g. `did:web:terracert.example`")
                 certifierDID = nil
             }
@@ -34,7 +34,7 @@ enum CertificateRecord {
         if let topic, !FieldRules.conformityTopics.contains(topic) {
             let hint = closestMatch(to: topic, in: FieldRules.conformityTopics).map { "did you mean `\($0)`?" }
                 ?? "use one of: \(FieldRules.conformityTopics.joined(separator: ", "))"
-            map.reader.report(map.value("topic"), map.field("topic"), "`\(topic)` is not a UNTP conformity topic",
+            map.reader.report(map.value("topic"), map.field("topic"), "\(quoted(topic)) is not a UNTP conformity topic",
                               fix: hint)
         }
         guard let scheme, let certifierName, let certifierDID, let number, let scope, let from, let until,
@@ -50,7 +50,7 @@ enum CertificateRecord {
         if node.scalar != nil {
             guard let url = map.string("evidence", required: false, example: "https://…") else { return nil }
             guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-                map.reader.report(node, map.field("evidence"), "`\(url)` is not a web address",
+                map.reader.report(node, map.field("evidence"), "\(quoted(url)) is not a web address",
                                   fix: "write a URL, or `evidence: {file: evidence/certificate.pdf}` for a file in the project")
                 return nil
             }

@@ -20,7 +20,7 @@ public struct CertifierProfile: Sendable {
                 let name = map.string("name", example: "Terra Viva Certification")
                 let base = map.string("base_url", example: "https://terraviva-cert.example")
                 if let base, !base.hasPrefix("https://") {
-                    reader.report(map.value("base_url"), "base_url", "`\(base)` is not an https address",
+                    reader.report(map.value("base_url"), "base_url", "\(quoted(base)) is not an https address",
                                   fix: "write the https address your DID document is published at")
                 }
                 let key = map.string("signing_key", example: "main")

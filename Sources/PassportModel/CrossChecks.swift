@@ -1,3 +1,5 @@
+import Output
+
 /// Checks references between records: products, certificates, actors, files, unique identities.
 struct CrossChecks {
     let project: Project
@@ -8,14 +10,14 @@ struct CrossChecks {
         checkProducts()
         checkBatches()
         checkCertificates()
-        if !files.exists("keys/\(project.producer.signingKey).jwk") {
+        if !files.folder.hasFile("keys/\(project.producer.signingKey).jwk") {
             sink.report(project.producer.location(of: "signing_key"), "signing_key",
                         "no key `\(project.producer.signingKey)` in keys/",
                         fix: "create it with `passport keys new \(project.producer.signingKey)`")
         }
-        if let logo = project.producer.brand.logo, !isInside(logo) || !files.exists(logo) {
-            sink.report(project.producer.brand.logoLocation ?? project.producer.location(of: "brand"), "brand.logo", "logo `\(logo)` not found",
-                        fix: "put the file in the project folder and give its path relative to it")
+        if let logo = project.producer.brand.logo {
+            checkPublishable(logo, what: "logo", at: project.producer.brand.logoLocation ?? project.producer.location(of: "brand"),
+                             field: "brand.logo")
         }
     }
 
@@ -24,17 +26,16 @@ struct CrossChecks {
         let certificateIDs = project.certificates.map(\.id)
         for product in project.products {
             if let other = gtins[product.gtin] {
-                sink.report(product.location(of: "gtin"), "gtin", "GTIN \(product.gtin) is also used by product `\(other)`",
+                sink.report(product.location(of: "gtin"), "gtin", "GTIN \(product.gtin) is also used by product \(quoted(other))",
                             fix: "each product needs its own GTIN")
             }
             gtins[product.gtin] = product.id
             for id in product.certifications where !certificateIDs.contains(id) {
-                sink.report(product.location(of: "certifications"), "certifications", "no certificate `\(id)` in certificates/",
+                sink.report(product.location(of: "certifications"), "certifications", "no certificate \(quoted(id)) in certificates/",
                             fix: suggestion(id, certificateIDs, "add certificates/\(id).yaml"))
             }
-            for image in product.images where !isInside(image) || !files.exists(image) {
-                sink.report(product.location(of: "images"), "images", "image `\(image)` not found",
-                            fix: "put the file in the project folder and give its path relative to it")
+            for image in product.images {
+                checkPublishable(image, what: "image", at: product.location(of: "images"), field: "images")
             }
         }
     }
@@ -45,22 +46,22 @@ struct CrossChecks {
         var lots: [String: String] = [:]
         for batch in project.batches {
             guard let product = project.product(batch.product) else {
-                sink.report(batch.location(of: "product"), "product", "no product `\(batch.product)` in products/",
+                sink.report(batch.location(of: "product"), "product", "no product \(quoted(batch.product)) in products/",
                             fix: suggestion(batch.product, productIDs, "add products/\(batch.product).yaml"))
                 continue
             }
             let key = "\(product.gtin)/\(batch.lot)"
             if let other = lots[key] {
-                sink.report(batch.location(of: "lot"), "lot", "lot \(batch.lot) of \(product.id) is also used by batch `\(other)`",
+                sink.report(batch.location(of: "lot"), "lot", "lot \(batch.lot) of \(product.id) is also used by batch \(quoted(other))",
                             fix: "give each batch of a product its own lot")
             }
             lots[key] = batch.id
             for step in batch.journey where project.producer.actor(step.actor) == nil {
-                sink.report(step.location, "actor", "no actor `\(step.actor)` in passport.yaml",
+                sink.report(step.location, "actor", "no actor \(quoted(step.actor)) in passport.yaml",
                             fix: suggestion(step.actor, actorIDs, "add it under `actors:` in passport.yaml"))
             }
             for share in batch.valueShares where project.producer.actor(share.actor) == nil {
-                sink.report(share.location, "actor", "no actor `\(share.actor)` in passport.yaml",
+                sink.report(share.location, "actor", "no actor \(quoted(share.actor)) in passport.yaml",
                             fix: suggestion(share.actor, actorIDs, "add it under `actors:` in passport.yaml"))
             }
         }
@@ -68,10 +69,22 @@ struct CrossChecks {
 
     private func checkCertificates() {
         for certificate in project.certificates {
-            if case .file(let path) = certificate.evidence, !isInside(path) || !files.exists(path) {
-                sink.report(certificate.location(of: "evidence"), "evidence", "evidence file `\(path)` not found",
-                            fix: "put the file in the project folder and give its path relative to it")
+            if case .file(let path) = certificate.evidence {
+                checkPublishable(path, what: "evidence file", at: certificate.location(of: "evidence"), field: "evidence")
             }
+        }
+    }
+
+    /// A file the site will copy: inside the project, a regular file of bounded size, not a key.
+    private func checkPublishable(_ path: String, what: String, at location: SourceLocation, field: String) {
+        let problem = isInside(path) ? files.folder.problem(reading: path, limit: ProjectFolder.publishedLimit)
+                                     : .missing(path: path)
+        guard let problem else { return }
+        if case .missing = problem {
+            sink.report(location, field, "\(what) \(quoted(path)) not found",
+                        fix: "put the file in the project folder and give its path relative to it")
+        } else {
+            sink.report(location, field, "\(what) \(quoted(path)) \(problem.problem)", fix: problem.fix)
         }
     }
 

@@ -39,15 +39,71 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Collects every problem in a project so they can all be reported at once.
+/// Collects every problem in a project so they can all be reported at once: at most
+/// `perFileLimit` per file (the rest are counted and summed up as "… and N more").
 final class DiagnosticSink {
-    private(set) var diagnostics: [Diagnostic] = []
+    static let perFileLimit = 50
 
-    func report(_ location: SourceLocation, _ field: String, _ problem: String, fix: String) {
-        diagnostics.append(Diagnostic(location: location, field: field, problem: problem, fix: fix))
+    private var kept: [Diagnostic] = []
+    private var perFile: [String: Int] = [:]
+    /// Per file with more than `perFileLimit` problems: how many more, and the furthest place one was found.
+    private var overflow: [String: (count: Int, last: SourceLocation)] = [:]
+
+    /// Every problem kept, then one "… and N more" line per file that had too many.
+    var diagnostics: [Diagnostic] {
+        kept + overflow.sorted { $0.key < $1.key }.map { file, more in
+            Diagnostic(location: more.last, field: "",
+                       problem: "… and \(more.count) more problem\(more.count == 1 ? "" : "s") in this file",
+                       fix: "only the first \(Self.perFileLimit) are listed; fix those and run the check again")
+        }
     }
 
-    var isEmpty: Bool { diagnostics.isEmpty }
+    /// Whether another problem in `file` would still be listed (callers skip costly suggestions otherwise).
+    func accepts(_ file: String) -> Bool { perFile[file, default: 0] < Self.perFileLimit }
+
+    func report(_ location: SourceLocation, _ field: String, _ problem: String, fix: String) {
+        let count = perFile[location.file, default: 0] + 1
+        perFile[location.file] = count
+        guard count <= Self.perFileLimit else {
+            let previous = overflow[location.file]
+            let last = previous.map { max($0.last, location) } ?? location
+            overflow[location.file] = ((previous?.count ?? 0) + 1, last)
+            return
+        }
+        kept.append(Diagnostic(location: location, field: Self.clean(field), problem: Self.clean(problem),
+                               fix: Self.clean(fix)))
+    }
+
+    var isEmpty: Bool { kept.isEmpty && overflow.isEmpty }
+
+    /// Control characters escaped (a record cannot drive the terminal) and the length capped.
+    static func clean(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars.prefix(600) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                result += scalar.escaped(asASCII: true)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return text.unicodeScalars.count > 600 ? result + "…" : result
+    }
+}
+
+/// A value from a project file as messages quote it: in backticks, at most 60 characters, with
+/// control characters escaped — never more of a file than that.
+func quoted(_ text: some StringProtocol) -> String {
+    let limit = 60
+    var shown = ""
+    for scalar in text.unicodeScalars.prefix(limit) {
+        if scalar.value < 0x20 || scalar.value == 0x7F {
+            shown += scalar.escaped(asASCII: true)
+        } else {
+            shown.unicodeScalars.append(scalar == "`" ? "'" : scalar)
+        }
+    }
+    let more = text.unicodeScalars.count > limit ? "…" : ""
+    return "`" + shown + more + "`"
 }
 
 /// The project could not be loaded; `diagnostics` lists every problem, in file order.

@@ -37,11 +37,11 @@ enum FieldRules {
     /// Checks a lot or serial: GS1 CSET 82, at most 20 characters. Returns the problem, if any.
     static func gs1TextProblem(_ text: String) -> (problem: String, fix: String)? {
         if text.count > 20 {
-            return ("`\(text)` is \(text.count) characters; GS1 allows at most 20",
+            return ("\(quoted(text)) is \(text.count) characters; GS1 allows at most 20",
                     "shorten it to 20 characters or fewer")
         }
         if !isGS1CSET82(text), let bad = text.first(where: { !isGS1CSET82(String($0)) }) {
-            return ("`\(text)` contains `\(bad)`, which GS1 codes cannot carry",
+            return ("\(quoted(text)) contains \(quoted(String(bad))), which GS1 codes cannot carry",
                     "use only letters A–Z a–z, digits and !\"%&'()*+,-./:;<=>?_ (no spaces)")
         }
         return nil
@@ -50,12 +50,12 @@ enum FieldRules {
     /// Validates a GTIN of 8, 12, 13 or 14 digits and returns it as 14 digits.
     static func gtinProblem(_ text: String) -> (problem: String, fix: String)? {
         guard isDigits(text), [8, 12, 13, 14].contains(text.count) else {
-            return ("`\(text)` is not a GTIN", "write the 8, 12, 13 or 14 digits printed under the barcode, in quotes")
+            return ("\(quoted(text)) is not a GTIN", "write the 8, 12, 13 or 14 digits printed under the barcode, in quotes")
         }
         let expected = GTIN.checkDigit(of: String(text.dropLast()))
         let actual = text.last?.wholeNumberValue ?? -1
         if expected != actual {
-            return ("check digit of `\(text)` should be \(expected), not \(actual)",
+            return ("check digit of \(quoted(text)) should be \(expected), not \(actual)",
                     "correct the GTIN: `\(text.dropLast())\(expected)`, or check the digits before it")
         }
         return nil

@@ -1,7 +1,8 @@
 /// Reads `passport.yaml`.
 enum ProducerRecord {
     static let fields = ["name", "description", "address", "country", "email", "phone", "base_url",
-                         "gs1_company_prefix", "languages", "signing_key", "actors", "brand"]
+                         "gs1_company_prefix", "languages", "signing_key", "actors", "brand", "limits"]
+    static let limitFields = ["serialized_units", "labels_per_run"]
     static let actorFields = ["id", "name", "role", "place", "country", "website"]
 
     static func read(_ map: MapReader) -> Producer? {
@@ -12,7 +13,7 @@ enum ProducerRecord {
         let country = readCountry(map, "country", required: true)
         let email = map.string("email", required: false, example: "info@oliveto.example")
         if let email, !email.contains("@") {
-            map.reader.report(map.value("email"), map.field("email"), "`\(email)` is not an e-mail address",
+            map.reader.report(map.value("email"), map.field("email"), "\(quoted(email)) is not an e-mail address",
                               fix: "write an address such as info@oliveto.example")
         }
         let phone = map.string("phone", required: false, example: "+39 0577 000000")
@@ -20,21 +21,23 @@ enum ProducerRecord {
         let prefix = map.string("gs1_company_prefix", required: false, example: "\"8012345\"")
         if let prefix, !(FieldRules.isDigits(prefix) && (4...12).contains(prefix.count)) {
             map.reader.report(map.value("gs1_company_prefix"), map.field("gs1_company_prefix"),
-                              "`\(prefix)` is not a GS1 company prefix",
+                              "\(quoted(prefix)) is not a GS1 company prefix",
                               fix: "write the 4 to 12 digits GS1 assigned to you, in quotes")
         }
         let signingKey = map.string("signing_key", example: "main")
         if let signingKey, !FieldRules.isIdentifier(signingKey) {
             map.reader.report(map.value("signing_key"), map.field("signing_key"),
-                              "`\(signingKey)` is not a key id",
+                              "\(quoted(signingKey)) is not a key id",
                               fix: "use lower-case letters, digits and dashes, e.g. `main`")
         }
         let actors = readActors(map)
         let brand = BrandRecord.read(map)
+        let limits = readLimits(map)
         guard let name, let address, let country, let baseURL, let signingKey else { return nil }
         return Producer(name: name, description: description, address: address, country: country,
                         email: email, phone: phone, baseURL: baseURL, gs1CompanyPrefix: prefix,
                         languages: languages, signingKey: signingKey, actors: actors, brand: brand ?? Brand(),
+                        limits: limits,
                         location: map.reader.location(map.node), fieldLocations: map.fieldLocations)
     }
 
@@ -42,7 +45,7 @@ enum ProducerRecord {
         let languages = map.strings("languages", example: "en, it")
         for language in languages where !LanguageCode.isValid(language) {
             map.reader.report(map.value("languages"), map.field("languages"),
-                              "`\(language)` is not a language code", fix: "use two-letter codes such as `en`, `it`")
+                              "\(quoted(language)) is not a language code", fix: "use two-letter codes such as `en`, `it`")
         }
         if Set(languages).count != languages.count {
             map.reader.report(map.value("languages"), map.field("languages"), "a language is listed twice",
@@ -54,7 +57,7 @@ enum ProducerRecord {
     static func readCountry(_ map: MapReader, _ key: String, required: Bool) -> String? {
         guard let country = map.string(key, required: required, example: "IT") else { return nil }
         guard FieldRules.isCountry(country) else {
-            map.reader.report(map.value(key), map.field(key), "`\(country)` is not a country code",
+            map.reader.report(map.value(key), map.field(key), "\(quoted(country)) is not a country code",
                               fix: "use the two capital letters of ISO 3166-1, e.g. `IT`, `GR`, `US`")
             return nil
         }
@@ -69,12 +72,30 @@ enum ProducerRecord {
               !url.contains("?"), !url.contains("#"), !url.contains(" "),
               host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-.:".contains($0)) }) else {
             map.reader.report(map.value("base_url"), map.field("base_url"),
-                              "`\(url)` is not an https address the site can be published at",
+                              "\(quoted(url)) is not an https address the site can be published at",
                               fix: "write the address your site will live at, e.g. `https://oliveto.example`"
                                   + " (https is required: it is also your did:web identity)")
             return nil
         }
         return "https://" + host.lowercased() + rest.dropFirst(host.count)
+    }
+
+    private static func readLimits(_ map: MapReader) -> ProjectLimits {
+        var limits = ProjectLimits.standard
+        guard let entry = map.nested("limits", required: false, allowed: limitFields,
+                                     example: "{serialized_units: 1000000, labels_per_run: 100000}") else { return limits }
+        func read(_ key: String, _ standard: Int) -> Int {
+            guard let value = entry.int(key, required: false, example: String(standard)) else { return standard }
+            guard (1...ProjectLimits.ceiling).contains(value) else {
+                entry.reader.report(entry.value(key), entry.field(key), "\(value) is not between 1 and \(ProjectLimits.ceiling)",
+                                    fix: "write a limit in that range (default \(standard))")
+                return standard
+            }
+            return value
+        }
+        limits.serializedUnits = read("serialized_units", ProjectLimits.standard.serializedUnits)
+        limits.labelsPerRun = read("labels_per_run", ProjectLimits.standard.labelsPerRun)
+        return limits
     }
 
     private static func readActors(_ map: MapReader) -> [Actor] {
@@ -89,11 +110,11 @@ enum ProducerRecord {
             let website = entry.string("website", required: false, example: "https://rossi.example")
             guard let id, let name, let role else { return nil }
             if !FieldRules.isIdentifier(id) {
-                entry.reader.report(entry.value("id"), entry.field("id"), "`\(id)` is not a usable id",
+                entry.reader.report(entry.value("id"), entry.field("id"), "\(quoted(id)) is not a usable id",
                                     fix: "use lower-case letters, digits and dashes, e.g. `podere-rossi`")
             }
             if !seen.insert(id).inserted {
-                entry.reader.report(entry.value("id"), entry.field("id"), "actor id `\(id)` is used twice",
+                entry.reader.report(entry.value("id"), entry.field("id"), "actor id \(quoted(id)) is used twice",
                                     fix: "give each actor its own id")
             }
             return Actor(id: id, name: name, role: role, place: place, country: country, website: website,

@@ -42,10 +42,10 @@ enum ProductRecord {
     static func readQuantity(_ map: MapReader, _ key: String, required: Bool) -> Quantity? {
         guard let text = map.string(key, required: required, example: "500 ml") else { return nil }
         let parts = text.split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count == 2, let value = Double(parts[0]), value > 0, value.isFinite,
+        guard parts.count == 2, let value = Double(parts[0]), value > 0, value <= 1e12,
               FieldRules.quantityUnits.contains(String(parts[1])) else {
-            map.reader.report(map.value(key), map.field(key), "`\(text)` is not a quantity",
-                              fix: "write a positive number, a space and a unit (\(FieldRules.quantityUnits.joined(separator: ", "))), e.g. `500 ml`")
+            map.reader.report(map.value(key), map.field(key), "\(quoted(text)) is not a quantity",
+                              fix: "write a positive number (at most 10¹²), a space and a unit (\(FieldRules.quantityUnits.joined(separator: ", "))), e.g. `500 ml`")
             return nil
         }
         return Quantity(value: value, unit: String(parts[1]))

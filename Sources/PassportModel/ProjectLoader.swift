@@ -1,4 +1,5 @@
 public import Foundation
+import Output
 
 /// Loads and validates a producer project folder.
 public enum ProjectLoader {
@@ -24,7 +25,8 @@ public enum ProjectLoader {
         }
         let batches: [Batch] = files.records(in: "batches").compactMap { (id, path, text) in
             RecordReader(file: files.display(path), sink: sink, defaultLanguage: language)
-                .topLevel(text, allowed: BatchRecord.fields).flatMap { BatchRecord.read($0, id: id) }
+                .topLevel(text, allowed: BatchRecord.fields)
+                .flatMap { BatchRecord.read($0, id: id, limits: producer?.limits ?? .standard) }
         }
         let certificates: [Certificate] = files.records(in: "certificates").compactMap { (id, path, text) in
             RecordReader(file: files.display(path), sink: sink, defaultLanguage: language)
@@ -39,53 +41,51 @@ public enum ProjectLoader {
     }
 }
 
-/// The files of a project folder, read in a stable order.
+/// The files of a project folder, read in a stable order through the confined `ProjectFolder`:
+/// problems reading them become diagnostics naming the file.
 struct ProjectFiles {
-    let root: URL
-    let displayRoot: String
+    let folder: ProjectFolder
     let sink: DiagnosticSink
 
-    func display(_ relative: String) -> String {
-        displayRoot.isEmpty ? relative : (displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/") + relative
+    init(root: URL, displayRoot: String, sink: DiagnosticSink) {
+        folder = ProjectFolder(root: root, displayRoot: displayRoot)
+        self.sink = sink
     }
 
-    func exists(_ relative: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path,
-                                              isDirectory: &isDirectory) && !isDirectory.boolValue
-    }
+    func display(_ relative: String) -> String { folder.display(relative) }
 
     func read(_ relative: String) -> String? {
-        let url = root.appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            let fix = relative == "passport.yaml"
-                ? "run `passport init \(displayRoot.isEmpty ? "." : displayRoot)` to start a project, or point to the project folder"
-                : "check the file can be read"
-            sink.report(SourceLocation(file: display(relative), line: 1, column: 1), "",
-                        "cannot read this file", fix: fix)
+        do {
+            return try folder.readText(relative, limit: ProjectFolder.recordLimit)
+        } catch {
+            let start = SourceLocation(file: display(relative), line: 1, column: 1)
+            if relative == "passport.yaml", case .missing = error {
+                let root = folder.displayRoot.isEmpty ? "." : folder.displayRoot
+                sink.report(start, "", "cannot read this file",
+                            fix: "run `passport init \(root)` to start a project, or point to the project folder")
+            } else {
+                sink.report(start, "", error.problem, fix: error.fix)
+            }
             return nil
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            sink.report(SourceLocation(file: display(relative), line: 1, column: 1), "",
-                        "the file is not UTF-8 text", fix: "save it as UTF-8")
-            return nil
-        }
-        return text
     }
 
     /// `(id, relative path, text)` for every `*.yaml`/`*.yml` file in `folder`, sorted by id.
-    func records(in folder: String) -> [(String, String, String)] {
-        let directory = root.appendingPathComponent(folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    func records(in folderName: String) -> [(String, String, String)] {
+        let names: [String]
+        do { names = try folder.names(in: folderName) } catch {
+            sink.report(SourceLocation(file: display(folderName), line: 1, column: 1), "", error.problem, fix: error.fix)
+            return []
+        }
         var seen: [String: String] = [:]
         var result: [(String, String, String)] = []
-        for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let id = String(name.prefix(upTo: name.lastIndex(of: ".") ?? name.endIndex))
-            let path = "\(folder)/\(name)"
+            let path = "\(folderName)/\(name)"
             if !FieldRules.isIdentifier(id) {
                 sink.report(SourceLocation(file: display(path), line: 1, column: 1), "",
-                            "`\(id)` cannot be used as an id (the file name is the id)",
-                            fix: "rename the file using lower-case letters, digits and dashes, e.g. `\(folder)/extra-virgin.yaml`")
+                            "\(quoted(id)) cannot be used as an id (the file name is the id)",
+                            fix: "rename the file using lower-case letters, digits and dashes, e.g. `\(folderName)/extra-virgin.yaml`")
                 continue
             }
             if let other = seen[id] {
@@ -97,5 +97,31 @@ struct ProjectFiles {
             if let text = read(path) { result.append((id, path, text)) }
         }
         return result
+    }
+}
+
+/// The kinds of record file a project holds.
+public enum RecordKind: String, Sendable, CaseIterable {
+    case producer, product, batch, certificate
+}
+
+extension ProjectLoader {
+    /// Reads one record's text as `kind` and returns every problem found in it alone (references
+    /// to other records are not checked). What `passport check` does per file, without a folder:
+    /// for editors and the record reader's fuzz target.
+    public static func diagnose(_ text: String, as kind: RecordKind, file: String = "record.yaml") -> [Diagnostic] {
+        let sink = DiagnosticSink()
+        let reader = RecordReader(file: file, sink: sink, defaultLanguage: "en")
+        switch kind {
+        case .producer:
+            _ = reader.topLevel(text, allowed: ProducerRecord.fields).flatMap { ProducerRecord.read($0) }
+        case .product:
+            _ = reader.topLevel(text, allowed: ProductRecord.fields).flatMap { ProductRecord.read($0, id: "record") }
+        case .batch:
+            _ = reader.topLevel(text, allowed: BatchRecord.fields).flatMap { BatchRecord.read($0, id: "record") }
+        case .certificate:
+            _ = reader.topLevel(text, allowed: CertificateRecord.fields).flatMap { CertificateRecord.read($0, id: "record") }
+        }
+        return ProjectError(diagnostics: sink.diagnostics).diagnostics
     }
 }

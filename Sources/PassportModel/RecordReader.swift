@@ -26,6 +26,11 @@ final class RecordReader {
 
     /// Parses the file's text into a top-level mapping, reporting syntax errors with their position.
     func topLevel(_ text: String, allowed: [String]) -> MapReader? {
+        if let finding = YAMLPrescan.problem(in: text) {
+            sink.report(SourceLocation(file: file, line: finding.line, column: finding.column), "", finding.problem,
+                        fix: finding.fix)
+            return nil
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -33,7 +38,7 @@ final class RecordReader {
             reportSyntax(error)
             return nil
         } catch {
-            sink.report(location(nil), "", "cannot read YAML: \(error)", fix: "check the file is valid YAML")
+            sink.report(location(nil), "", "cannot read YAML", fix: "check the file is valid YAML")
             return nil
         }
         guard let node else {
@@ -47,17 +52,22 @@ final class RecordReader {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            let at = SourceLocation(file: file, line: mark.line, column: mark.column)
+            if problem.contains("nesting level") {
+                sink.report(at, "", "lists and sets of fields are nested more than 1000 levels deep",
+                            fix: "records nest only a few levels: check the brackets and indentation")
+                return
+            }
             let detail = context.map { "\($0.text) " } ?? ""
-            sink.report(SourceLocation(file: file, line: mark.line, column: mark.column), "",
-                        "YAML syntax error: \(detail)\(problem)",
+            sink.report(at, "", "YAML syntax error: \(detail)\(problem)",
                         fix: "check indentation and quoting on this line (quote text containing ': ' or '#')")
         case let .duplicatedKeysInMapping(duplicates, context):
-            let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            let names = duplicates.prefix(5).map { quoted($0) }.joined(separator: ", ")
             sink.report(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                        duplicates.first ?? "", "\(names) is written twice in the same place",
+                        String((duplicates.first ?? "").prefix(60)), "\(names) is written twice in the same place",
                         fix: "keep one of the lines and delete the other")
         default:
-            sink.report(location(nil), "", "YAML error: \(error)", fix: "check the file is valid YAML")
+            sink.report(location(nil), "", "the file cannot be read as YAML", fix: "check the file is valid YAML")
         }
     }
 }
@@ -79,7 +89,7 @@ final class MapReader {
         guard let mapping = node.mapping else {
             reader.report(node, path.isEmpty ? "(record)" : path,
                           "expected a set of `key: value` fields, found \(MapReader.kind(of: node))",
-                          fix: "write one `key: value` per line, indented under \(path.isEmpty ? "the top level" : "`\(path)`")")
+                          fix: "write one `key: value` per line, indented under \(path.isEmpty ? "the top level" : "\(quoted(path))")")
             return nil
         }
         // Yams rejects duplicate keys while composing, so every key here is unique.
@@ -87,16 +97,17 @@ final class MapReader {
             pairs.append((key.scalar?.string ?? "", key, value))
         }
         for pair in pairs where !allowed.contains(pair.key) {
-            let suggestion = closestMatch(to: pair.key, in: allowed)
+            // Past the per-file limit the message is not listed: skip the costly suggestion.
+            let suggestion = reader.sink.accepts(reader.file) ? closestMatch(to: pair.key, in: allowed) : nil
             let fix = suggestion.map { "did you mean `\($0)`?" }
                 ?? "remove it; known fields here: \(allowed.joined(separator: ", "))"
-            reader.report(pair.keyNode, field(pair.key), "unknown field `\(pair.key)`", fix: fix)
+            reader.report(pair.keyNode, field(String(pair.key.prefix(60))), "unknown field \(quoted(pair.key))", fix: fix)
         }
     }
 
     static func kind(of node: Node) -> String {
         switch node {
-        case .scalar(let scalar): return "the text `\(scalar.string)`"
+        case .scalar(let scalar): return "the text \(quoted(scalar.string))"
         case .sequence: return "a list"
         case .mapping: return "a set of fields"
         case .alias: return "an alias"
@@ -121,7 +132,7 @@ final class MapReader {
         if let value = value(key) { return value }
         if required {
             reader.report(node, field(key), "missing required field",
-                          fix: "add `\(key): \(example)`\(path.isEmpty ? "" : " under `\(path)`")")
+                          fix: "add `\(key): \(example)`\(path.isEmpty ? "" : " under \(quoted(path))")")
         }
         return nil
     }
@@ -146,7 +157,7 @@ final class MapReader {
     func double(_ key: String, required: Bool = true, example: String) -> Double? {
         guard let text = string(key, required: required, example: example) else { return nil }
         guard let number = Double(text), number.isFinite else {
-            reader.report(value(key), field(key), "`\(text)` is not a number",
+            reader.report(value(key), field(key), "\(quoted(text)) is not a number",
                           fix: "write digits with a dot for decimals, e.g. `\(key): \(example)`")
             return nil
         }
@@ -156,7 +167,7 @@ final class MapReader {
     func int(_ key: String, required: Bool = true, example: String) -> Int? {
         guard let text = string(key, required: required, example: example) else { return nil }
         guard let number = Int(text) else {
-            reader.report(value(key), field(key), "`\(text)` is not a whole number",
+            reader.report(value(key), field(key), "\(quoted(text)) is not a whole number",
                           fix: "write digits only, e.g. `\(key): \(example)`")
             return nil
         }
@@ -169,7 +180,7 @@ final class MapReader {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            reader.report(value(key), field(key), "`\(text)` is not true or false",
+            reader.report(value(key), field(key), "\(quoted(text)) is not true or false",
                           fix: "write `\(key): true` or `\(key): false`")
             return defaultValue
         }
@@ -178,7 +189,7 @@ final class MapReader {
     func date(_ key: String, required: Bool = true) -> CalendarDate? {
         guard let text = string(key, required: required, example: "2026-10-15") else { return nil }
         guard let date = CalendarDate(text) else {
-            reader.report(value(key), field(key), "`\(text)` is not a real day in YYYY-MM-DD form",
+            reader.report(value(key), field(key), "\(quoted(text)) is not a real day in YYYY-MM-DD form",
                           fix: "write the day as year-month-day, e.g. `\(key): 2026-10-15`")
             return nil
         }
@@ -201,7 +212,7 @@ final class MapReader {
         for (languageNode, textNode) in mapping {
             let language = languageNode.scalar?.string ?? ""
             guard LanguageCode.isValid(language) else {
-                reader.report(languageNode, "\(field(key)).\(language)", "`\(language)` is not a language code",
+                reader.report(languageNode, "\(field(key)).\(language)", "\(quoted(language)) is not a language code",
                               fix: "use a two-letter code such as `en` or `it`")
                 continue
             }

@@ -19,6 +19,8 @@ public struct Producer: Sendable, Hashable {
     public var actors: [Actor]
     /// Colour, logo and typeface of the passport pages.
     public var brand: Brand
+    /// Caps on how much one build or label run may do (`limits:`).
+    public var limits: ProjectLimits = .standard
     public var location: SourceLocation
     /// Where each top-level field was written, for messages about references.
     public var fieldLocations: [String: SourceLocation]
@@ -29,6 +31,26 @@ public struct Producer: Sendable, Hashable {
     public var defaultLanguage: String { languages.first ?? "en" }
 
     public func actor(_ id: String) -> Actor? { actors.first { $0.id == id } }
+}
+
+/// Caps on how much work one project may ask for, so a typo (`count: 1000000000`) stops with a
+/// clear message instead of running for days. Set in `passport.yaml` under `limits:`.
+public struct ProjectLimits: Sendable, Hashable {
+    /// Most units one serialized batch may number (`limits.serialized_units`).
+    public var serializedUnits: Int
+    /// Most labels one run prints: a `passport labels` run, or one batch in `passport build`
+    /// (`limits.labels_per_run`).
+    public var labelsPerRun: Int
+
+    public init(serializedUnits: Int, labelsPerRun: Int) {
+        self.serializedUnits = serializedUnits
+        self.labelsPerRun = labelsPerRun
+    }
+
+    /// 1,000,000 serialized units per batch and 100,000 labels per run.
+    public static let standard = ProjectLimits(serializedUnits: 1_000_000, labelsPerRun: 100_000)
+    /// The highest either limit may be set to.
+    public static let ceiling = 100_000_000
 }
 
 /// Someone who adds value: a grower, a mill, a bottler, a carrier.
@@ -54,7 +76,7 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        let number = value.rounded() == value ? String(Int(value)) : String(value)
+        let number = value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
         return "\(number) \(unit)"
     }
 }

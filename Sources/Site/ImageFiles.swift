@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 /// A producer image copied into `media/`, with its pixel size when the format tells it.
 struct SiteImage: Sendable {
@@ -8,19 +9,18 @@ struct SiteImage: Sendable {
     var height: Int?
     var data: Data
 
-    /// Copies nothing yet: reads the file and works out its size. Only web image formats are kept.
-    static func load(projectRoot: URL, relativePath: String, productID: String, index: Int) throws(SiteError) -> SiteImage? {
-        try load(projectRoot: projectRoot, relativePath: relativePath, name: "\(productID)-\(index + 1)")
+    /// Copies nothing yet: reads the file (through the confined project reader) and works out its
+    /// size. Only web image formats are kept.
+    static func load(project: ProjectFolder, relativePath: String, productID: String, index: Int) throws(SiteError) -> SiteImage? {
+        try load(project: project, relativePath: relativePath, name: "\(productID)-\(index + 1)")
     }
 
     /// Reads an image to be published as `media/<name>.<ext>`.
-    static func load(projectRoot: URL, relativePath: String, name: String) throws(SiteError) -> SiteImage? {
+    static func load(project: ProjectFolder, relativePath: String, name: String) throws(SiteError) -> SiteImage? {
         let ext = (relativePath as NSString).pathExtension.lowercased()
         guard ["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"].contains(ext) else { return nil }
-        let url = projectRoot.appendingPathComponent(relativePath)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw .unreadableFile(path: url.path)
-        }
+        let data: Data
+        do { data = try project.read(relativePath, limit: ProjectFolder.publishedLimit) } catch { throw .projectFile(error) }
         let size = pixelSize(data)
         return SiteImage(path: "\(SiteLayout.mediaDirectory)\(name).\(ext)",
                          width: size?.0, height: size?.1, data: data)

@@ -1,3 +1,4 @@
+public import Output
 /// Why the site could not be built, with what to do about it.
 public enum SiteError: Error, CustomStringConvertible, Equatable {
     /// A page template or a partial it includes is in neither template folder.
@@ -10,6 +11,9 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
     case unservablePath(batch: String, text: String)
     /// A file the site needs (image, evidence, asset) cannot be read.
     case unreadableFile(path: String)
+    /// A project file the site copies or reads (image, evidence, template override) cannot be used:
+    /// outside the project, in a `keys` folder, not a regular file, or too large.
+    case projectFile(ProjectFileError)
     /// Writing into the output folder failed.
     case writeFailed(path: String, reason: String)
     /// The bundled base map for journey maps cannot be read (the map module's message).
@@ -31,6 +35,8 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
         case let .unservablePath(batch, text):
             return "batch `\(batch)`: `\(text)` cannot be a web path (it has an empty, `.` or `..` part). "
                 + "Rename the lot or serial prefix."
+        case let .projectFile(error):
+            return error.description
         case let .unreadableFile(path):
             return "cannot read \(path). Check the file exists and can be read."
         case let .baseMap(message):

@@ -1,4 +1,6 @@
 import Foundation
+import Credentials
+import Output
 import PassportModel
 import DigitalLink
 import JourneyMap
@@ -51,12 +53,12 @@ struct SiteModel: Sendable {
             Localizer(language: $0, defaultLanguage: languages[0], strings: strings, countryCodes: countries)
         }
         languageNames = Dictionary(languages.map { ($0, Localizer.languageName($0)) }) { a, _ in a }
-        let root = URL(fileURLWithPath: project.root)
+        let root = ProjectFolder(root: URL(fileURLWithPath: project.root))
         var images: [String: [SiteImage]] = [:]
         for product in project.products {
             var list: [SiteImage] = []
             for (index, path) in product.images.enumerated() {
-                if let image = try SiteImage.load(projectRoot: root, relativePath: path, productID: product.id,
+                if let image = try SiteImage.load(project: root, relativePath: path, productID: product.id,
                                                   index: index) { list.append(image) }
             }
             images[product.id] = list
@@ -72,7 +74,7 @@ struct SiteModel: Sendable {
         }
         self.brandFiles = brandFiles
         if let path = project.producer.brand.logo {
-            logo = try SiteImage.load(projectRoot: root, relativePath: path, name: "logo")
+            logo = try SiteImage.load(project: root, relativePath: path, name: "logo")
         } else {
             logo = nil
         }
@@ -89,12 +91,11 @@ struct SiteModel: Sendable {
             status[certificate.id] = CertificateStatus(validFrom: certificate.validFrom,
                                                        validUntil: certificate.validUntil, on: input.today)
             if case .file(let path)? = certificate.evidence {
-                let url = root.appendingPathComponent(path)
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    throw .unreadableFile(path: url.path)
-                }
-                let name = String((path as NSString).lastPathComponent.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") ? $0 : "-" })
-                evidence[certificate.id] = (SiteLayout.certificateFolder(id: certificate.id) + name, data)
+                let data: Data
+                do { data = try root.read(path, limit: ProjectFolder.publishedLimit) } catch { throw .projectFile(error) }
+                // The same name the conformity credential's evidence link uses.
+                evidence[certificate.id] = (SiteLayout.certificateFolder(id: certificate.id)
+                                            + PublishedPaths.evidenceFileName(path), data)
             }
         }
         self.evidence = evidence

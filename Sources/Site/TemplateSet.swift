@@ -1,4 +1,5 @@
 import Foundation
+import Output
 
 /// The page templates, partials, interface strings and assets, shipped ones overridden by the project's.
 ///
@@ -29,26 +30,23 @@ struct TemplateSet: Sendable {
         var sources: [String: (file: String, text: String)] = [:]
         var assets: [String: Data] = [:]
         var stringFiles: [(language: String, file: String, data: Data)] = []
-        // Shipped first, override second: the later assignment wins.
+        // Shipped first, override second: the later assignment wins. The project's override folder is
+        // read through the confined reader: regular files inside it only, of bounded size.
         for folder in folders.reversed() {
-            for name in Self.fileNames(in: folder) {
-                let url = folder.appendingPathComponent(name)
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    throw .unreadableFile(path: url.path)
-                }
+            let files = TemplateFiles(folder: folder, confinedAs: folder == override ? "templates/site" : nil)
+            for name in try files.names("") {
+                let data = try files.read(name, limit: name.hasSuffix(".mustache") ? ProjectFolder.documentLimit
+                                                                                   : ProjectFolder.publishedLimit)
+                let path = folder.appendingPathComponent(name).path
                 if name.hasSuffix(".mustache") {
-                    sources[String(name.dropLast(".mustache".count))] = (url.path, String(decoding: data, as: UTF8.self))
+                    sources[String(name.dropLast(".mustache".count))] = (path, String(decoding: data, as: UTF8.self))
                 } else {
                     assets[name] = data
                 }
             }
-            let stringsFolder = folder.appendingPathComponent("strings")
-            for name in Self.fileNames(in: stringsFolder) where name.hasSuffix(".json") {
-                let url = stringsFolder.appendingPathComponent(name)
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    throw .unreadableFile(path: url.path)
-                }
-                stringFiles.append((String(name.dropLast(".json".count)), url.path, data))
+            for name in try files.names("strings") where name.hasSuffix(".json") {
+                let data = try files.read("strings/" + name, limit: ProjectFolder.documentLimit)
+                stringFiles.append((String(name.dropLast(".json".count)), folder.appendingPathComponent("strings/" + name).path, data))
             }
         }
         var parsed: [String: [TemplateNode]] = [:]
@@ -115,13 +113,42 @@ struct TemplateSet: Sendable {
         return parsed.mapValues { english.merging($0) { _, own in own } }
     }
 
-    private static func fileNames(in folder: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+}
+
+/// The files of one template folder: the shipped one read as it is, the project's override read
+/// through `ProjectFolder` so nothing outside it (or under a `keys` folder) is copied to the site.
+struct TemplateFiles {
+    let folder: URL
+    /// How the project's override folder is shown in messages; nil for the shipped folder.
+    let confinedAs: String?
+
+    private var project: ProjectFolder? { confinedAs.map { ProjectFolder(root: folder, displayRoot: $0) } }
+
+    /// Regular files (not folders, not hidden) in `relative`, sorted.
+    func names(_ relative: String) throws(SiteError) -> [String] {
+        if let project {
+            do {
+                return try project.names(in: relative).filter { !project.hasFolder(relative.isEmpty ? $0 : relative + "/" + $0) }
+            } catch { throw .projectFile(error) }
+        }
+        let url = relative.isEmpty ? folder : folder.appendingPathComponent(relative)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         return names.sorted().filter { name in
             var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path,
+            let exists = FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path,
                                                         isDirectory: &isDirectory)
             return exists && !isDirectory.boolValue && !name.hasPrefix(".")
         }
+    }
+
+    func read(_ relative: String, limit: Int) throws(SiteError) -> Data {
+        if let project {
+            do { return try project.read(relative, limit: limit) } catch {
+                throw .projectFile(error)
+            }
+        }
+        let url = folder.appendingPathComponent(relative)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .unreadableFile(path: url.path) }
+        return data
     }
 }

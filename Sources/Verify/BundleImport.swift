@@ -1,5 +1,6 @@
 import Credentials
 public import Foundation
+import Output
 
 /// What `TrustStore.importBundle` did.
 public struct BundleImportReport: Sendable {
@@ -30,7 +31,10 @@ extension TrustStore {
     /// `trustProducer` is set (trust on first use: compare the key fingerprints with the
     /// producer's). A bundle older than the one already imported is refused, so a recall
     /// cannot be undone by importing an old bundle. Certifiers are never trusted by import.
-    /// - Throws: `VerifyError.invalidBundle`, `.bundleSignature`, `.untrustedProducer`,
+    ///
+    /// Every byte of the bundle is checked against the producer's signed manifest before anything
+    /// is written; any difference refuses the whole bundle. A refused import changes nothing.
+    /// - Throws: `VerifyError.invalidBundle`, `.alteredBundle`, `.bundleSignature`, `.untrustedProducer`,
     ///   `.olderBundle`, `.file`.
     public mutating func importBundle(_ data: Data, path: String, trustProducer: Bool,
                                       now: Date) throws(VerifyError) -> BundleImportReport {
@@ -42,17 +46,20 @@ extension TrustStore {
         let selfSigned = TrustedProducer(did: bundle.producerDID, name: bundle.producerName, keys: offered, addedAt: "")
         _ = try LoadedBundle(bundle: bundle, producer: selfSigned, certifiers: [], path: path)
 
+        // Changes are made on a copy and kept only when every check passed and the files are written:
+        // a refused import changes nothing, on disk or in memory.
+        var store = self
         var newlyTrusted: TrustedProducer?
         let producer: TrustedProducer
         if let known = self.producer(did: bundle.producerDID) {
             _ = try LoadedBundle(bundle: bundle, producer: known, certifiers: [], path: path)
             if trustProducer, Set(known.keys) != Set(offered) {
-                newlyTrusted = try self.trustProducer(did: known.did, name: known.name, didDocument: bundle.didDocument,
+                newlyTrusted = try store.trustProducer(did: known.did, name: known.name, didDocument: bundle.didDocument,
                                                       documentPath: "the bundle's DID document", now: now)
             }
             producer = newlyTrusted ?? known
         } else if trustProducer {
-            producer = try self.trustProducer(did: bundle.producerDID, name: bundle.producerName,
+            producer = try store.trustProducer(did: bundle.producerDID, name: bundle.producerName,
                                               didDocument: bundle.didDocument,
                                               documentPath: "the bundle's DID document", now: now)
             newlyTrusted = producer
@@ -62,10 +69,9 @@ extension TrustStore {
         }
         let loaded = try LoadedBundle(bundle: bundle, producer: producer, certifiers: certifiers, path: path)
 
-        let file = bundleFile(for: producer.did)
         var replaced: Date?
         var unchanged = false
-        if let existing = try? Data(contentsOf: file) {
+        if let file = bundleFile(for: producer.did), let existing = try? Data(contentsOf: file) {
             unchanged = existing == data
             if !unchanged, let stored = try? VerificationBundle(parsing: existing),
                let storedDate = BundleManifest.unverifiedCreatedAt(of: stored) {
@@ -76,8 +82,17 @@ extension TrustStore {
                 replaced = storedDate
             }
         }
-        if !unchanged { try Self.write(data, to: file) }
-        if newlyTrusted != nil { try save() }
+        // Every check has passed: only now is anything written. The bundle file first, under its
+        // own digest, then trust.json naming it in one rename — killed anywhere, the store is the
+        // old one or the new one.
+        if !unchanged || bundleNames[producer.did] == nil {
+            let name = try store.storeBundleFile(data)
+            TestHooks.reached(.bundleWritten)
+            store.setBundle(name, for: producer.did)
+        }
+        if store.bundleNames != bundleNames || newlyTrusted != nil { try store.save() }
+        self = store
+        removeUnnamedBundles()  // also what an earlier, killed import left
 
         let certifierSchemes = loaded.certifierSchemes()
         return BundleImportReport(
@@ -97,8 +112,7 @@ extension TrustStore {
         var bundles: [LoadedBundle] = []
         var problems: [String: VerifyError] = [:]
         for producer in producers {
-            let file = bundleFile(for: producer.did)
-            guard FileManager.default.fileExists(atPath: file.path) else { continue }
+            guard let file = bundleFile(for: producer.did) else { continue }
             do {
                 bundles.append(try LoadedBundle(contentsOf: file, producer: producer, certifiers: certifiers))
             } catch {

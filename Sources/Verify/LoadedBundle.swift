@@ -20,11 +20,12 @@ public final class LoadedBundle: @unchecked Sendable {
     /// Opens `bundle`, checking its manifest against `producer`'s trusted keys.
     /// - Parameter certifiers: the certifiers the shop trusts, for the bundle's certificates.
     /// - Throws: `VerifyError.bundleSignature` when the manifest is not signed by a trusted key
-    ///   of the producer, `.invalidBundle` when it names another producer or cannot be read.
+    ///   of the producer, `.alteredBundle` when any member differs from what the manifest covers,
+    ///   `.invalidBundle` when it names another producer or cannot be read.
     public init(bundle: VerificationBundle, producer: TrustedProducer, certifiers: [TrustedCertifier],
                 path: String) throws(VerifyError) {
         guard bundle.producerDID == producer.did else {
-            throw .invalidBundle(path: path, reason: "it belongs to \(bundle.producerDID), not \(producer.did)")
+            throw .invalidBundle(path: path, reason: "it belongs to \(VerifyError.shown(bundle.producerDID)), not \(producer.did)")
         }
         let verified: JWS.Verified
         do {
@@ -37,8 +38,10 @@ public final class LoadedBundle: @unchecked Sendable {
         }
         let manifest = try BundleManifest(payload: verified.payload, path: path)
         guard manifest.issuer == producer.did else {
-            throw .invalidBundle(path: path, reason: "its manifest is issued by \(manifest.issuer), not \(producer.did)")
+            throw .invalidBundle(path: path, reason: "its manifest is issued by \(VerifyError.shown(manifest.issuer)), not \(producer.did)")
         }
+        // Every byte of every member, against the digests the producer signed.
+        try manifest.check(bundle, path: path)
         self.producer = producer
         self.bundle = bundle
         self.manifest = manifest

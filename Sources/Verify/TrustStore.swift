@@ -1,12 +1,17 @@
 public import Credentials
 public import Foundation
+import Output
 
 /// The shop's trust store: a folder holding `trust.json` (the producers and certifiers the shop
-/// trusts, with their keys), `bundles/` (one imported verification bundle per producer) and,
-/// by default, the scan log `scans.sqlite`.
+/// trusts, with their keys, and which imported bundle is each producer's), `bundles/` (the
+/// imported verification bundles, each named by its SHA-256) and, by default, the scan log
+/// `scans.sqlite`.
 ///
-/// `trust.json` is written deterministically (sorted keys and entries), so it diffs and backs up
-/// cleanly. Nothing here is secret: it holds public keys only.
+/// A change is all-or-nothing, even if the process is killed: a new bundle file is written and
+/// flushed under its own name first, then `trust.json` is replaced in one rename naming it; bundle
+/// files no `trust.json` names any more are removed afterwards. `trust.json` is written
+/// deterministically (sorted keys and entries), so it diffs and backs up cleanly. Nothing here is
+/// secret: it holds public keys only.
 public struct TrustStore: Sendable {
     /// The store folder.
     public let directory: URL
@@ -14,6 +19,8 @@ public struct TrustStore: Sendable {
     public private(set) var producers: [TrustedProducer]
     /// Trusted certifiers, sorted by DID.
     public private(set) var certifiers: [TrustedCertifier]
+    /// The imported bundle of each producer: DID → file name in `bundles/` (`<sha256>.json`).
+    public private(set) var bundleNames: [String: String]
 
     /// `$PASSPORT_STORE`, else `$XDG_DATA_HOME/passport`, else `~/.local/share/passport`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
@@ -36,6 +43,7 @@ public struct TrustStore: Sendable {
         guard FileManager.default.fileExists(atPath: file.path) else {
             producers = []
             certifiers = []
+            bundleNames = [:]
             return
         }
         let json: JSONValue
@@ -57,8 +65,16 @@ public struct TrustStore: Sendable {
         for entry in json["certifiers"]?.arrayValue ?? [] {
             certifiers.append(try TrustedCertifier(json: entry, path: file.path))
         }
+        var bundleNames: [String: String] = [:]
+        for (did, name) in json["bundles"]?.objectValue ?? [:] {
+            guard let name = name.stringValue, Self.isBundleName(name) else {
+                throw .damagedTrustStore(path: file.path, reason: "the bundle of \(VerifyError.shown(did)) is not named <sha256>.json")
+            }
+            bundleNames[did] = name
+        }
         self.producers = producers.sorted { $0.did < $1.did }
         self.certifiers = certifiers.sorted { $0.did < $1.did }
+        self.bundleNames = bundleNames
     }
 
     /// `trust.json` in the store folder.
@@ -68,14 +84,42 @@ public struct TrustStore: Sendable {
     /// The scan log used when no other path is given.
     public var defaultScanLog: URL { directory.appendingPathComponent("scans.sqlite") }
 
-    /// The file holding the imported bundle of the producer `did`.
-    public func bundleFile(for did: String) -> URL {
+    /// The file holding the imported bundle of the producer `did`, if one was imported: the one
+    /// `trust.json` names, else (a store written before bundles were named by digest) `<did>.json`.
+    public func bundleFile(for did: String) -> URL? {
+        if let name = bundleNames[did] { return bundlesDirectory.appendingPathComponent(name) }
+        let legacy = legacyBundleFile(for: did)
+        return FileManager.default.fileExists(atPath: legacy.path) ? legacy : nil
+    }
+
+    /// Where stores before version 2 of this layout kept a producer's bundle.
+    func legacyBundleFile(for did: String) -> URL {
         let safe = String(did.unicodeScalars.map { scalar -> Character in
             scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || ".-".unicodeScalars.contains(scalar))
                 ? Character(scalar) : "_"
         })
         return bundlesDirectory.appendingPathComponent(safe + ".json")
     }
+
+    /// `<64 hex>.json`: the name a bundle is stored under, its own SHA-256.
+    static func isBundleName(_ name: String) -> Bool {
+        let digest = name.dropLast(5)
+        return name.hasSuffix(".json") && digest.count == 64
+            && digest.allSatisfy { $0.isASCII && ($0.isNumber || ("a"..."f").contains($0)) }
+    }
+
+    /// Stores `data` as a bundle file named by its SHA-256, written and flushed before anything
+    /// names it. Returns the name.
+    func storeBundleFile(_ data: Data) throws(VerifyError) -> String {
+        let name = SHA256Digest.hex(data) + ".json"
+        try Self.makePrivateFolder(bundlesDirectory)
+        let file = bundlesDirectory.appendingPathComponent(name)
+        if (try? Data(contentsOf: file)) != data { try Self.write(data, to: file) }
+        return name
+    }
+
+    /// Records `name` (already stored) as the bundle of `did`; takes effect on `save()`.
+    mutating func setBundle(_ name: String, for did: String) { bundleNames[did] = name }
 
     /// The trusted producer with this DID.
     public func producer(did: String) -> TrustedProducer? { producers.first { $0.did == did } }
@@ -116,7 +160,8 @@ public struct TrustStore: Sendable {
         return certifier
     }
 
-    /// Stops trusting `did` (as producer and as certifier) and deletes its imported bundle.
+    /// Stops trusting `did` (as producer and as certifier) and drops its imported bundle (its file
+    /// is deleted by `save()`).
     /// - Returns: what was removed, e.g. `["producer", "bundle"]`.
     /// - Throws: `VerifyError.notTrusted` when the DID is not in the store.
     public mutating func remove(did: String) throws(VerifyError) -> [String] {
@@ -129,32 +174,57 @@ public struct TrustStore: Sendable {
             certifiers.removeAll { $0.did == did }
             removed.append("certifier")
         }
-        let bundle = bundleFile(for: did)
-        if FileManager.default.fileExists(atPath: bundle.path) {
-            do { try FileManager.default.removeItem(at: bundle) } catch {
-                throw .file(path: bundle.path, reason: error.localizedDescription)
-            }
+        // The file itself goes once `save()` has written a trust.json that no longer names it.
+        if bundleFile(for: did) != nil {
+            bundleNames[did] = nil
             removed.append("bundle")
         }
         guard !removed.isEmpty else { throw .notTrusted(did: did) }
         return removed
     }
 
-    /// Writes `trust.json` (atomically, creating the folder if needed).
+    /// Writes `trust.json` in one atomic step (creating the folder if needed), then removes bundle
+    /// files it no longer names and temporary files of killed runs.
     public func save() throws(VerifyError) {
+        var named: [String: JSONValue] = [:]
+        for producer in producers {
+            if let name = bundleNames[producer.did] { named[producer.did] = .string(name) }
+        }
         let json: JSONValue = ["version": 1, "producers": .array(producers.map(\.json)),
-                               "certifiers": .array(certifiers.map(\.json))]
+                               "certifiers": .array(certifiers.map(\.json)), "bundles": .object(named)]
+        try Self.makePrivateFolder(directory)
         try Self.write(json.serialized(pretty: true) + Data("\n".utf8), to: trustFile)
+        TestHooks.reached(.storeSaved)
+        removeUnnamedBundles()
+    }
+
+    /// Removes what no saved `trust.json` needs: bundle files it does not name (replaced, or of a
+    /// removed producer; legacy `<did>.json` files once their producer has a named bundle) and
+    /// temporary files left by a write that was killed.
+    func removeUnnamedBundles() {
+        FileWriter.removeAbandonedTemporaryFiles(in: directory)
+        FileWriter.removeAbandonedTemporaryFiles(in: bundlesDirectory)
+        let keep = Set(producers.compactMap { bundleFile(for: $0.did)?.lastPathComponent })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: bundlesDirectory.path)) ?? []
+        where !name.hasPrefix(".") && name.hasSuffix(".json") && !keep.contains(name) {
+            try? FileManager.default.removeItem(at: bundlesDirectory.appendingPathComponent(name))
+        }
     }
 
     // MARK: Helpers
 
-    /// Writes `data` to `url` through a temporary file and a rename, creating folders as needed.
+    /// Replaces `url` in one step (temporary file flushed, renamed over it, folder flushed).
     static func write(_ data: Data, to url: URL) throws(VerifyError) {
+        do { try FileWriter.writeAtomically(data, to: url) } catch {
+            throw .file(path: url.path, reason: error.description)
+        }
+    }
+
+    /// Makes a folder only its owner may open (the store's folders).
+    static func makePrivateFolder(_ url: URL) throws(VerifyError) {
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
-            try data.write(to: url, options: .atomic)
         } catch {
             throw .file(path: url.path, reason: error.localizedDescription)
         }

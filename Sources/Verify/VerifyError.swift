@@ -22,6 +22,9 @@ public enum VerifyError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidBundle(path: String, reason: String)
     /// The bundle's manifest signature does not verify.
     case bundleSignature(path: String, reason: String)
+    /// A member of the bundle (a credential, a DID document, the producer's name) is not what the
+    /// producer's signed manifest covers.
+    case alteredBundle(path: String, member: String, reason: String)
     /// The bundle's producer is not trusted yet; the message lists the key fingerprints.
     case untrustedProducer(did: String, name: String, fingerprints: [String], path: String)
     /// The bundle is older than the one already imported for this producer.
@@ -32,6 +35,19 @@ public enum VerifyError: Error, Sendable, Equatable, CustomStringConvertible {
     case scanLog(path: String, reason: String)
     /// A scan export (CSV) cannot be read.
     case invalidScanExport(path: String, line: Int, reason: String)
+
+    /// Text from a file as messages quote it: at most 80 characters, control characters escaped.
+    static func shown(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars.prefix(80) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                result += scalar.escaped(asASCII: true)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return text.unicodeScalars.count > 80 ? result + "…" : result
+    }
 
     /// What went wrong, and what to do.
     public var description: String {
@@ -50,11 +66,13 @@ public enum VerifyError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(did) is not in the trust store. List what is trusted with `passport trust list`."
         case .invalidBundle(let path, let reason):
             return "\(path) is not a usable verification bundle: \(reason). Download it again from the producer's site (.well-known/passport-bundle.json)."
+        case .alteredBundle(let path, let member, let reason):
+            return "\(path) was altered after the producer signed it: \(Self.shown(member)): \(reason). Nothing was imported; do not use this file, and download the bundle again from the producer's site."
         case .bundleSignature(let path, let reason):
             return "The producer's signature on \(path) does not hold: \(reason). The bundle was altered or damaged: do not use it, and download it again from the producer's site."
         case .untrustedProducer(let did, let name, let fingerprints, let path):
             let keys = fingerprints.isEmpty ? "" : " Its keys: " + fingerprints.joined(separator: "; ") + "."
-            return "\(name) (\(did)) is not a trusted producer.\(keys) Compare these fingerprints with the ones the producer gave you, then run `passport trust import \(path) --trust-producer` (or `passport trust add producer --did \(did) --did-document FILE`)."
+            return "\(Self.shown(name)) (\(Self.shown(did))) is not a trusted producer.\(keys) Compare these fingerprints with the ones the producer gave you, then run `passport trust import \(path) --trust-producer` (or `passport trust add producer --did \(did) --did-document FILE`)."
         case .olderBundle(let did, let imported, let offered):
             return "This bundle from \(did) was made \(offered), before the one already imported (\(imported)). An older bundle could hide a recall, so it was not imported; get the current one from the producer's site."
         case .unreadableImage(let path, let reason):

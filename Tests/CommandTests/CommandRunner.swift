@@ -5,12 +5,18 @@ import PassportTestSupport
 enum Command {
     /// Runs `passport arguments…` in `directory`, feeding `input` on stdin. SOURCE_DATE_EPOCH is
     /// fixed (1790000000) unless this process or `environment` sets it.
+    ///
+    /// `killAfter` (seconds) is a safety net for input that used to hang a command: past it the
+    /// process is killed (`timeout -s KILL`, status 137), which the test reports as a failure — it
+    /// is not a speed assertion.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil,
-                    environment: [String: String] = [:]) throws -> ToolOutput {
+                    environment: [String: String] = [:], killAfter: Int? = nil) throws -> ToolOutput {
         var settings = ["SOURCE_DATE_EPOCH": ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] ?? "1790000000"]
         settings.merge(environment) { _, given in given }
-        return try ExternalTool.run(Checkout.passportBinary.path, arguments, in: directory,
+        let (program, prefix) = killAfter.map { ("/usr/bin/timeout", ["-s", "KILL", String($0), Checkout.passportBinary.path]) }
+            ?? (Checkout.passportBinary.path, [])
+        return try ExternalTool.run(program, prefix + arguments, in: directory,
                                     input: input.map { Data($0.utf8) }, environment: settings)
     }
 }

@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// `passport trust …` through the binary: what is trusted, and every refusal with its message,
@@ -23,7 +24,11 @@ struct VerifyTrustCommandTests {
         #expect(imported.status == 0)
         #expect(imported.stdout.hasPrefix("Now trusting producer Oliveto Val d'Orcia Cooperative (did:web:oliveto.example) with the keys of its bundle — make sure these fingerprints are the producer's:\n  key did:web:oliveto.example#main  fingerprint "))
         #expect(imported.stdout.contains("note: certifier did:web:terraviva-cert.example (EU organic, Regenerative Organic Certified) is not trusted for these schemes"))
-        #expect(shop.storeFiles() == ["bundles", "bundles/did_web_oliveto.example.json", "trust.json"])
+        // The bundle is stored under its own SHA-256, which trust.json names (docs/security.md).
+        let digest = try sha256Hex(try Data(contentsOf: shop.bundle))
+        #expect(shop.storeFiles() == ["bundles", "bundles/\(digest).json", "trust.json"])
+        #expect(try String(contentsOf: shop.store.appendingPathComponent("trust.json"), encoding: .utf8)
+            .contains("\"did:web:oliveto.example\": \"\(digest).json\""))
         let list = try shop.run(["trust", "list"])
         #expect(list.status == 0)
         #expect(list.stdout.contains("producer Oliveto Val d'Orcia Cooperative (did:web:oliveto.example), trusted since 2026-11-05T10:00:00Z"))
@@ -81,10 +86,10 @@ struct VerifyTrustCommandTests {
                                    environment: ["SOURCE_DATE_EPOCH": "1793500000"])
         #expect(rebuilt.status == 0)
         #expect(try shop.run(["trust", "import", shop.bundle.path]).stdout.hasPrefix("Replaced the bundle of 2026-10-26T07:33:20Z with"))
-        let before = try Data(contentsOf: shop.store.appendingPathComponent("bundles/did_web_oliveto.example.json"))
+        let before = try TreeSnapshot(shop.store)
         let result = try shop.run(["trust", "import", older.path])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("This bundle from did:web:oliveto.example was made 2026-10-26T07:33:20Z, before the one already imported (2026-11-01T02:26:40Z). An older bundle could hide a recall"))
-        #expect(try Data(contentsOf: shop.store.appendingPathComponent("bundles/did_web_oliveto.example.json")) == before)
+        #expect(try TreeSnapshot(shop.store) == before)
     }
 }

@@ -114,14 +114,16 @@ struct Fixture {
                                           passportSHA256: SHA256Digest.hex(Data((signed[lotKey] ?? "").utf8)),
                                           serials: nil, recalled: recall),
         ]
-        let manifest = (try? JWS.sign(
+        var bundle = VerificationBundle(producerDID: issuer.did, producerName: "Oliveto", didDocument: producerDocument,
+                                        certifierDocuments: [certifierDID.did: certifierDocument], passports: passports,
+                                        conformity: certificates, manifest: "")
+        // The producer signs what the bundle holds (an edited passport included: its own signature fails).
+        bundle.manifest = (try? JWS.sign(
             header: ["alg": "Ed25519", "typ": "JWT", "kid": .string(issuer.keyID(for: "main"))],
-            payload: VerificationBundle.manifestPayload(issuer: issuer.did, createdAt: createdAt, batches: entries,
-                                                        conformitySHA256: certificates.mapValues { SHA256Digest.hex(Data($0.utf8)) }),
+            payload: bundle.manifestPayload(createdAt: createdAt, batches: entries,
+                                            conformitySHA256: certificates.mapValues { SHA256Digest.hex(Data($0.utf8)) }),
             key: producerKey)) ?? ""
-        return VerificationBundle(producerDID: issuer.did, producerName: "Oliveto", didDocument: producerDocument,
-                                  certifierDocuments: [certifierDID.did: certifierDocument], passports: passports,
-                                  conformity: certificates, manifest: manifest)
+        return bundle
     }
 
     /// A verifier over `bundle`, trusting the producer and the given certifiers, at `now`.

@@ -120,7 +120,7 @@ struct TrustStoreTests {
         let broken = fixture.bundle { passports in passports["08012345000012/L2026A"] = "not.a.jwt" }
         let report = try store.importBundle(broken.json.serialized(), path: "b.json", trustProducer: true, now: Fixture.now)
         #expect(report.problems == ["08012345000012/L2026A: passport signature: it is not a readable signed credential"])
-        #expect(throws: VerifyError.invalidBundle(path: "x.json", reason: "The JSON text is not valid: this is not a passport verification bundle (version 1).")) {
+        #expect(throws: VerifyError.invalidBundle(path: "x.json", reason: "The JSON text is not valid: this is not a passport verification bundle of version 2 (it has no version).")) {
             _ = try store.importBundle(Data("{}".utf8), path: "x.json", trustProducer: true, now: Fixture.now)
         }
     }
