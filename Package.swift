@@ -35,6 +35,7 @@ let package = Package(
                        providers: [.apt(["libzbar-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libturbojpeg",
                        providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libc calls the Swift Glibc module does not declare (renameat2).
         .systemLibrary(name: "CSyscalls"),
         // libpng reports errors with longjmp; C must host the setjmp.
@@ -53,7 +54,7 @@ let package = Package(
                 swiftSettings: strictSettings),
 
         // Keys, JWS, DIDs, the credential types shared by issuer and verifier. No record reader.
-        .target(name: "Credentials", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "DigitalLink", "Output"],
+        .target(name: "Credentials", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "DigitalLink", "CZlib", "Output"],
                 swiftSettings: strictSettings),
         // Records → credentials: the only module that reads both.
         .target(name: "Issuance", dependencies: ["PassportModel", "Credentials", "DigitalLink"],

@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   pkg-config
-  libqrencode-dev libcairo2-dev libfreetype-dev libpng-dev libzbar-dev libturbojpeg0-dev libsqlite3-dev
+  libqrencode-dev libcairo2-dev libfreetype-dev libpng-dev libzbar-dev libturbojpeg0-dev libsqlite3-dev zlib1g-dev
   zbar-tools poppler-utils qrencode chromium librsvg2-bin
   python3 python3-jsonschema python3-pyld python3-pip
 )

@@ -51,13 +51,18 @@ public struct BatchLabels: Sendable {
     public let resources: ResourceLocator
     /// The PDF's creation date: the build instant, never the wall clock during rendering.
     public let documentDate: Date
+    /// Certificates whose conformity credential a certifier signed: only these are printed as
+    /// badges (a self-declared claim is never a badge).
+    public let certifierSigned: Set<String>
 
-    public init(project: Project, issuer: DIDWeb, key: SigningKey, resources: ResourceLocator, documentDate: Date) {
+    public init(project: Project, issuer: DIDWeb, key: SigningKey, resources: ResourceLocator, documentDate: Date,
+                certifierSigned: Set<String>) {
         self.project = project
         self.issuer = issuer
         self.key = key
         self.resources = resources
         self.documentDate = documentDate
+        self.certifierSigned = certifierSigned
     }
 
     /// A label printer for a loaded project: its did:web and signing key.
@@ -66,7 +71,8 @@ public struct BatchLabels: Sendable {
         do {
             let issuer = try DIDWeb(baseURL: project.producer.baseURL)
             let key = try KeyStore(projectDirectory: URL(fileURLWithPath: project.root)).load(id: project.producer.signingKey)
-            return BatchLabels(project: project, issuer: issuer, key: key, resources: resources, documentDate: documentDate)
+            return BatchLabels(project: project, issuer: issuer, key: key, resources: resources, documentDate: documentDate,
+                               certifierSigned: CertifierDocuments.certifierSigned(project).signed)
         } catch { throw .credential(error, context: "keys/") }
     }
 
@@ -101,7 +107,8 @@ public struct BatchLabels: Sendable {
             template = try TemplateCatalog(resources: located).template(named: request.template, layout: request.layout)
         } catch { throw .labels(error.description) }
         let plan = try numbering(batch, request: request, perSheet: template.sheet.labelsPerPage)
-        let content = LabelContentMaker(project: project, product: product, batch: batch, issuer: issuer, key: key)
+        let content = LabelContentMaker(project: project, product: product, batch: batch, issuer: issuer, key: key,
+                                        certifierSigned: certifierSigned)
         let runRequest = LabelRunRequest(
             template: template, count: plan.count, documentDate: documentDate,
             title: "\(product.name.text(in: project.producer.defaultLanguage)) — lot \(batch.lot)",
@@ -160,6 +167,7 @@ struct LabelContentMaker: Sendable {
     let batch: Batch
     let issuer: DIDWeb
     let key: SigningKey
+    let certifierSigned: Set<String>
 
     func make(unit: Int?) throws -> LabelContent {
         let language = project.producer.defaultLanguage
@@ -168,7 +176,7 @@ struct LabelContentMaker: Sendable {
         if let expiry = batch.expiry { dates.append("\(words.useBy) \(words.format(expiry))") }
         if let bestBefore = batch.bestBefore { dates.append("\(words.bestBefore) \(words.format(bestBefore))") }
         dates.append("\(words.produced) \(words.format(batch.productionDate))")
-        let badges = product.certifications.compactMap { project.certificate($0)?.badge }
+        let badges = product.certifications.filter(certifierSigned.contains).compactMap { project.certificate($0)?.badge }
         var serial: String?
         let code: String
         if let serials = batch.serials, let unit {

@@ -24,10 +24,13 @@ enum BundleWriter {
             conformity[entry.certificate.id] = entry.credential.jwt
             digests[entry.certificate.id] = entry.credential.sha256
         }
+        var lists: [String: String] = [:]
+        for list in credentials.statusLists.values { lists[list.credential.id] = list.jwt }
+        for (url, jwt) in credentials.certifierStatusLists { lists[url] = jwt }
         var bundle = VerificationBundle(producerDID: credentials.issuer.did, producerName: project.producer.name,
                                         didDocument: credentials.didDocument,
                                         certifierDocuments: credentials.certifierDocuments,
-                                        passports: passports, conformity: conformity, manifest: "")
+                                        passports: passports, conformity: conformity, statusLists: lists, manifest: "")
         // Signed last, over the digest of every member.
         do {
             bundle.manifest = try JWS.sign(header: ["alg": "Ed25519", "typ": "JWT",

@@ -9,6 +9,9 @@ enum CertifierDocuments {
     struct Entry {
         let document: DIDDocument
         let json: JSONValue
+        /// The certifier's signed revocation list (`<did>.revocation.jwt`, handed over by
+        /// `passport certify`): its URL and compact JWS.
+        var revocationList: (url: String, jwt: String)?
     }
 
     static func load(projectRoot: URL) throws(BuildError) -> [String: Entry] {
@@ -17,10 +20,20 @@ enum CertifierDocuments {
         var result: [String: Entry] = [:]
         for name in names {
             let data = try BuildError.projectFile(try folder.read("certifiers/\(name)", limit: ProjectFolder.documentLimit))
+            let listFile = "certifiers/" + String(name.dropLast(".did.json".count)) + ".revocation.jwt"
+            let listJWT = folder.hasFile(listFile)
+                ? try BuildError.projectFile(try folder.readText(listFile, limit: ProjectFolder.documentLimit))
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                : nil
             do {
                 let json = try JSONValue(parsing: data)
                 let document = try DIDDocument(parsing: json)
-                result[document.id] = Entry(document: document, json: json)
+                var entry = Entry(document: document, json: json)
+                if let listJWT {
+                    let verified = try CredentialVerifier(resolver: document).verify(listJWT, now: nil)
+                    entry.revocationList = (try StatusListCredential(json: verified.payload).id, listJWT)
+                }
+                result[document.id] = entry
             } catch {
                 throw .credential(error, context: "certifiers/\(name)")
             }
@@ -28,27 +41,55 @@ enum CertifierDocuments {
         return result
     }
 
-    /// Checks a certifier-signed credential: signature by the certifier named in the record, and
-    /// that it speaks of this certificate. Returns its payload.
+    /// Where a certifier hands over the signed credential of a certificate, in the project.
+    static func handedOver(_ certificate: Certificate) -> String { "certificates/\(certificate.id).dcc.jwt" }
+
+    /// Checks a certifier-signed credential: a vc+jwt signed by the certifier named in the
+    /// record, that speaks of this certificate. Returns its payload and the credential read from it.
     static func check(_ jwt: String, for certificate: Certificate,
-                      certifiers: [String: Entry]) throws(BuildError) -> JSONValue {
+                      certifiers: [String: Entry]) throws(BuildError) -> (JSONValue, ConformityCredential) {
         guard let certifier = certifiers[certificate.certifierDID] else {
             throw .certifierCredential(certificate: certificate.id,
                                        reason: "no DID document for \(certificate.certifierDID) in certifiers/")
         }
-        let verified: JWS.Verified
-        do { verified = try JWS.verify(jwt, resolver: certifier.document) } catch {
+        let verified: VerifiedCredential
+        let credential: ConformityCredential
+        do {
+            verified = try CredentialVerifier(resolver: certifier.document).verify(jwt, now: nil)
+            credential = try ConformityCredential.read(verified.payload)
+        } catch {
             throw .certifierCredential(certificate: certificate.id, reason: error.description)
         }
-        guard let payload = try? JSONValue(parsing: verified.payload) else {
-            throw .certifierCredential(certificate: certificate.id, reason: "the payload is not JSON")
-        }
-        guard payload["issuer"]?["id"]?.stringValue == certificate.certifierDID,
-              payload["credentialSubject"]?["name"]?.stringValue == "\(certificate.scheme) \(certificate.number)",
-              payload["validUntil"]?.stringValue == "\(certificate.validUntil)T23:59:59Z" else {
+        guard credential.issuer.id == certificate.certifierDID,
+              credential.credentialSubject.name == "\(certificate.scheme) \(certificate.number)",
+              credential.validUntil == XSDDateTime.endOfDay(certificate.validUntil) else {
             throw .certifierCredential(certificate: certificate.id,
                                        reason: "it does not match certificates/\(certificate.id).yaml (issuer, scheme, number or validity differ)")
         }
-        return payload
+        return (verified.payload, credential)
+    }
+
+    /// The certificates of `project` a certifier has signed (a handed-over credential that checks
+    /// out), and problems with handed-over credentials that do not, by certificate id.
+    static func certifierSigned(_ project: Project) -> (signed: Set<String>, problems: [String: BuildError]) {
+        let root = URL(fileURLWithPath: project.root)
+        let certifiers: [String: Entry]
+        do { certifiers = try load(projectRoot: root) } catch {
+            return ([], Dictionary(project.certificates.map { ($0.id, error) }, uniquingKeysWith: { a, _ in a }))
+        }
+        var signed = Set<String>(), problems: [String: BuildError] = [:]
+        for certificate in project.certificates {
+            let file = handedOver(certificate), folder = ProjectFolder(root: root)
+            guard folder.hasFile(file) else { continue }
+            do {
+                let jwt = try BuildError.projectFile(try folder.readText(file, limit: ProjectFolder.documentLimit))
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                _ = try check(jwt, for: certificate, certifiers: certifiers)
+                signed.insert(certificate.id)
+            } catch {
+                problems[certificate.id] = error
+            }
+        }
+        return (signed, problems)
     }
 }

@@ -1,15 +1,16 @@
 public import Credentials
-import Foundation
+public import Foundation
 public import PassportModel
 import Issuance
 import Output
 
-/// Every credential of a build, signed: one passport per batch, one conformity credential per
-/// certificate, and the producer's DID document.
+/// Every credential of a build, signed: per batch a passport and its traceability events, per
+/// certificate a conformity credential, the status lists, and the producer's DID document.
 public struct CredentialSet: Sendable {
-    /// A signed credential and the payload it carries.
-    public struct Issued: Sendable {
+    /// A signed credential, the typed credential it carries, and that credential as JSON.
+    public struct Issued<Credential: Sendable>: Sendable {
         public let jwt: String
+        public let credential: Credential
         public let payload: JSONValue
         public var sha256: String { SHA256Digest.hex(Data(jwt.utf8)) }
     }
@@ -17,7 +18,7 @@ public struct CredentialSet: Sendable {
     /// A certificate's credential and who signed it.
     public struct Conformity: Sendable {
         public let certificate: Certificate
-        public let credential: Issued
+        public let credential: Issued<ConformityCredential>
         public let signedByCertifier: Bool
     }
 
@@ -29,10 +30,19 @@ public struct CredentialSet: Sendable {
     public let certifierDocuments: [String: JSONValue]
     public let conformity: [Conformity]
     /// Passports by batch id.
-    public let passports: [String: Issued]
+    public let passports: [String: Issued<ProductPassport>]
+    /// Traceability events by batch id.
+    public let events: [String: Issued<TraceabilityCredential>]
+    /// The producer's status lists.
+    public let statusLists: [StatusPurpose: Issued<StatusListCredential>]
+    /// Certifiers' signed revocation lists handed over with their credentials, by URL.
+    public let certifierStatusLists: [String: String]
+    /// The status positions these credentials use; recorded in the project once the build succeeded.
+    let statusAllocation: StatusFiles.Allocation
 
-    /// Loads the keys and signs everything the project describes.
-    public static func issue(project: Project) throws(BuildError) -> CredentialSet {
+    /// Loads the keys, gives every credential its status position (recording new ones in
+    /// `status/allocation.yaml`) and signs everything the project describes, as of `now`.
+    public static func issue(project: Project, now: Date) throws(BuildError) -> CredentialSet {
         let root = URL(fileURLWithPath: project.root)
         let issuer: DIDWeb
         do { issuer = try DIDWeb(baseURL: project.producer.baseURL) } catch {
@@ -47,60 +57,101 @@ public struct CredentialSet: Sendable {
         } catch {
             throw .credential(error, context: "keys/")
         }
+        let signer = Signer(key: signingKey, issuer: issuer)
         let didDocument = issuer.didDocument(for: publicKeys.map { $0.withID(issuer.keyID(for: $0.id)) })
         let certifiers = try CertifierDocuments.load(projectRoot: root)
+        let allocation = try StatusFiles.allocate(project)
+        let positions = allocation.positions
+        let lists = StatusListIssuer(issuer: CredentialIssuer(id: issuer.did, name: project.producer.name),
+                                     baseURL: issuer.baseURL)
+        func entry(_ purpose: StatusPurpose, _ key: String) -> BitstringStatusListEntry? {
+            positions[key].map { lists.entry(purpose, position: $0) }
+        }
+
         let conformityIssuer = ConformityIssuer(producer: project.producer, producerDID: issuer)
         var conformity: [Conformity] = []
         for certificate in project.certificates {
-            conformity.append(try issueConformity(certificate, root: root, issuer: issuer, key: signingKey,
-                                                  conformityIssuer: conformityIssuer, certifiers: certifiers))
+            conformity.append(try issueConformity(certificate, root: root, signer: signer, conformityIssuer: conformityIssuer,
+                                                  certifiers: certifiers,
+                                                  revocation: entry(.revocation, StatusRecords.certificateKey(id: certificate.id))))
         }
+
         let passportIssuer = PassportIssuer(project: project, issuer: issuer)
-        var passports: [String: Issued] = [:]
+        let traceability = TraceabilityIssuer(project: project, issuer: issuer)
+        var passports: [String: Issued<ProductPassport>] = [:], events: [String: Issued<TraceabilityCredential>] = [:]
+        var suspended: [Int] = []
         for batch in project.batches {
             guard let product = project.product(batch.product) else { continue }
+            let context = "batches/\(batch.id).yaml"
+            let journey = try signer.sign(traceability.credential(for: batch, product: product), context: context)
+            events[batch.id] = journey
             let claims = product.certifications.compactMap { id in
                 conformity.first { $0.certificate.id == id }.map { entry in
                     PassportIssuer.ClaimEvidence(
                         certificate: entry.certificate,
                         url: issuer.baseURL + "/" + PublishedPaths.certificateURLPath(id: id) + PublishedPaths.conformityJWT,
-                        sha256: entry.credential.sha256)
+                        sha256: entry.credential.sha256, signedByCertifier: entry.signedByCertifier)
                 }
             }
-            let payload = passportIssuer.credential(for: batch, product: product, claims: claims)
-            passports[batch.id] = try sign(payload, key: signingKey, issuer: issuer, context: "batches/\(batch.id).yaml")
+            let key = StatusRecords.passportKey(gtin: product.gtin, lot: batch.lot)
+            let eventsURL = String(journey.credential.id.dropLast(PublishedPaths.traceabilityJSON.count)) + PublishedPaths.traceabilityJWT
+            let passport = passportIssuer.credential(
+                for: batch, product: product, claims: claims, events: .init(url: eventsURL, sha256: journey.sha256),
+                revocation: entry(.revocation, key), suspension: entry(.suspension, key))
+            passports[batch.id] = try signer.sign(passport, context: context)
+            if batch.recall != nil, let position = positions[key] { suspended.append(position) }
+        }
+
+        let revoked = project.status.revocations.compactMap { positions[$0.credential] }
+        var statusLists: [StatusPurpose: Issued<StatusListCredential>] = [:]
+        for (purpose, set) in [(StatusPurpose.revocation, revoked), (.suspension, suspended)] {
+            let list: StatusListCredential
+            do { list = try lists.credential(purpose, set: set, validFrom: now) } catch {
+                throw .credential(error, context: "status/\(purpose.rawValue)")
+            }
+            statusLists[purpose] = try signer.sign(list, context: "status/\(purpose.rawValue)")
         }
         return CredentialSet(issuer: issuer, signingKey: signingKey, publicKeys: publicKeys, didDocument: didDocument,
                              certifierDocuments: certifiers.mapValues(\.json), conformity: conformity,
-                             passports: passports)
+                             passports: passports, events: events, statusLists: statusLists,
+                             certifierStatusLists: Dictionary(certifiers.values.compactMap(\.revocationList),
+                                                              uniquingKeysWith: { first, _ in first }),
+                             statusAllocation: allocation)
     }
 
-    private static func sign(_ payload: JSONValue, key: SigningKey, issuer: DIDWeb,
-                             context: String) throws(BuildError) -> Issued {
-        do {
-            return Issued(jwt: try JWS.signCredential(payload, key: key, issuer: issuer), payload: payload)
-        } catch {
-            throw .credential(error, context: context)
+    /// Signs credentials with the producer's key as `vc+jwt`.
+    struct Signer {
+        let key: SigningKey
+        let issuer: DIDWeb
+
+        func sign<T>(_ credential: UNTPCredential<T>, context: String) throws(BuildError) -> Issued<UNTPCredential<T>> {
+            do {
+                let payload = try credential.json()
+                return Issued(jwt: try JWS.signCredential(payload, key: key, issuer: issuer), credential: credential,
+                              payload: payload)
+            } catch {
+                throw .credential(error, context: context)
+            }
         }
     }
 
-    private static func issueConformity(_ certificate: Certificate, root: URL, issuer: DIDWeb, key: SigningKey,
-                                        conformityIssuer: ConformityIssuer,
-                                        certifiers: [String: CertifierDocuments.Entry]) throws(BuildError) -> Conformity {
-        let evidence = try EvidenceLink.resolve(certificate, projectRoot: root, producer: issuer)
+    private static func issueConformity(_ certificate: Certificate, root: URL, signer: Signer,
+                                        conformityIssuer: ConformityIssuer, certifiers: [String: CertifierDocuments.Entry],
+                                        revocation: BitstringStatusListEntry?) throws(BuildError) -> Conformity {
+        let evidence = try EvidenceLink.resolve(certificate, projectRoot: root, producer: signer.issuer)
         let folder = ProjectFolder(root: root)
-        let handedOver = "certificates/\(certificate.id).dcc.jwt"
+        let handedOver = CertifierDocuments.handedOver(certificate)
         if folder.hasFile(handedOver) {
             let jwt = try BuildError.projectFile(try folder.readText(handedOver, limit: ProjectFolder.documentLimit))
                 .trimmingCharacters(in: .whitespacesAndNewlines)
-            let payload = try CertifierDocuments.check(jwt, for: certificate, certifiers: certifiers)
-            return Conformity(certificate: certificate, credential: Issued(jwt: jwt, payload: payload),
+            let (payload, credential) = try CertifierDocuments.check(jwt, for: certificate, certifiers: certifiers)
+            return Conformity(certificate: certificate, credential: Issued(jwt: jwt, credential: credential, payload: payload),
                               signedByCertifier: true)
         }
-        let payload = conformityIssuer.credential(for: certificate, signedByCertifier: false,
-                                                  evidenceURL: evidence.url, evidenceDigest: evidence.digest)
+        let credential = conformityIssuer.credential(for: certificate, signedByCertifier: false, evidenceURL: evidence.url,
+                                                     evidenceDigest: evidence.digest, revocation: revocation)
         return Conformity(certificate: certificate,
-                          credential: try sign(payload, key: key, issuer: issuer, context: "certificates/\(certificate.id).yaml"),
+                          credential: try signer.sign(credential, context: "certificates/\(certificate.id).yaml"),
                           signedByCertifier: false)
     }
 }

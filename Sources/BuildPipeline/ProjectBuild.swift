@@ -52,7 +52,7 @@ public struct ProjectBuild {
         do { project = try ProjectLoader.load(root: options.projectRoot, displayRoot: options.displayRoot) } catch {
             throw .project(error)
         }
-        let credentials = try CredentialSet.issue(project: project)
+        let credentials = try CredentialSet.issue(project: project, now: options.now)
         let staged = try BuildError.output(try StagedOutput(destination: options.output))
         var report = Report(output: options.output)
         let site = try BuildError.output(try staged.part("site"))
@@ -60,7 +60,8 @@ public struct ProjectBuild {
         report.pages = try writePages(credentials, project: project, site: site)
         if options.renderLabels {
             let printer = BatchLabels(project: project, issuer: credentials.issuer, key: credentials.signingKey,
-                                      resources: options.resources, documentDate: options.now)
+                                      resources: options.resources, documentDate: options.now,
+                                      certifierSigned: Set(credentials.conformity.filter(\.signedByCertifier).map(\.certificate.id)))
             let labels = try BuildError.output(try staged.part("labels"))
             for batch in project.batches {
                 let run = try printer.render(BatchLabels.Request(batchID: batch.id),
@@ -75,6 +76,7 @@ public struct ProjectBuild {
         try BuildError.output(try FileWriter.write(bundleJSON, to: try staged.part("bundle").appendingPathComponent("bundle.json")))
         try BuildError.output(try FileWriter.write(bundleJSON, to: site.appendingPathComponent(".well-known/passport-bundle.json")))
         try BuildError.output(try staged.commit(refusing: PrivateKeyTexts.collect(projectRoot: options.projectRoot)))
+        try credentials.statusAllocation.record()
         return report
     }
 
@@ -90,7 +92,17 @@ public struct ProjectBuild {
             try BuildError.output(try FileWriter.write(passport.jwt, to: folder.appendingPathComponent(PublishedPaths.passportJWT)))
             try BuildError.output(try FileWriter.write(passport.payload.serialized(pretty: true),
                             to: folder.appendingPathComponent(PublishedPaths.passportJSON)))
+            if let events = credentials.events[batch.id] {
+                try BuildError.output(try FileWriter.write(events.jwt, to: folder.appendingPathComponent(PublishedPaths.traceabilityJWT)))
+                try BuildError.output(try FileWriter.write(events.payload.serialized(pretty: true),
+                                to: folder.appendingPathComponent(PublishedPaths.traceabilityJSON)))
+            }
             report.passports += 1
+        }
+        for (purpose, list) in credentials.statusLists {
+            try BuildError.output(try FileWriter.write(list.jwt, to: site.appendingPathComponent(PublishedPaths.statusListJWT(purpose))))
+            try BuildError.output(try FileWriter.write(list.payload.serialized(pretty: true),
+                            to: site.appendingPathComponent(PublishedPaths.statusListJSON(purpose))))
         }
         for entry in credentials.conformity {
             let folder = site.appendingPathComponent(SiteLayout.certificateFolder(id: entry.certificate.id))
@@ -123,7 +135,8 @@ extension ProjectBuild {
             let folder = IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
             batchProofs[batch.id] = BatchProof(jwtPath: folder + PublishedPaths.passportJWT,
                                                jsonPath: folder + PublishedPaths.passportJSON,
-                                               jws: passport.jwt, jwtSHA256: passport.sha256)
+                                               jws: passport.jwt, jwtSHA256: passport.sha256,
+                                               passport: passport.credential)
         }
         var certificateProofs: [String: CertificateProof] = [:]
         for entry in credentials.conformity {
@@ -133,7 +146,7 @@ extension ProjectBuild {
             certificateProofs[entry.certificate.id] = CertificateProof(
                 jwtPath: folder + PublishedPaths.conformityJWT, jsonPath: folder + PublishedPaths.conformityJSON,
                 signedByCertifier: entry.signedByCertifier,
-                certifierKeyMultibase: entry.signedByCertifier ? certifierKey : nil)
+                certifierKeyMultibase: entry.signedByCertifier ? certifierKey : nil, credential: entry.credential.credential)
         }
         // The override folder, found without leaving the project; the site reads only inside it.
         let override = try BuildError.projectFile(try ProjectFolder(root: options.projectRoot, displayRoot: options.displayRoot)

@@ -13,7 +13,9 @@ public enum Scaffold {
         public var keyFingerprint: String
     }
 
-    public static func create(at root: URL, display: String, resources: ResourceLocator) throws(BuildError) -> Result {
+    /// - Parameter now: when the example certifier signs (its revocation list's date).
+    public static func create(at root: URL, display: String, resources: ResourceLocator,
+                              now: Date) throws(BuildError) -> Result {
         let fileManager = FileManager.default
         if let contents = try? fileManager.contentsOfDirectory(atPath: root.path), !contents.isEmpty {
             throw .invalid("\(display) already exists and is not empty — choose a new folder name, or empty it first")
@@ -51,7 +53,7 @@ public enum Scaffold {
                                                                                       limit: ProjectFolder.recordLimit))
         try BuildError.output(try FileWriter.write(text.replacingOccurrences(of: "{{UPSTREAM_SHA256}}", with: digest), to: batch))
         _ = try Certify.run(certifierRoot: staging.appendingPathComponent("certifier"), certifierDisplay: "certifier",
-                            projectRoot: staging, projectDisplay: display, certificateIDs: [])
+                            projectRoot: staging, projectDisplay: display, certificateIDs: [], now: now)
         do {
             try fileManager.moveItem(at: staging, to: root)
         } catch {
@@ -62,6 +64,8 @@ public enum Scaffold {
 
     /// The glassworks' passport for the bottles: signed by the glassworks' own key (not kept),
     /// stored in `upstream/` so the digest in the batch can be checked. Returns its SHA-256.
+    /// It is a UNTP 0.6.0 passport on purpose: suppliers will keep sending older passports for a
+    /// while, and this one shows (and `CommandTests` checks) that they still read.
     private static func writeUpstreamPassport(into root: URL) throws(BuildError) -> String {
         do {
             let did = try DIDWeb(baseURL: "https://vetreria.example")

@@ -73,6 +73,25 @@ public enum CredentialError: Error, Equatable, Sendable, CustomStringConvertible
     case notYetValid(validFrom: Date, now: Date)
     /// The credential's `validUntil` (or `exp`) lies before `now`.
     case expired(validUntil: Date, now: Date)
+    /// Plain JSON where a signed credential was expected: nothing protects it (VC-JOSE-COSE).
+    case unsecured
+    /// The header's `typ` (or `cty`) is not that of a credential secured as `vc+jwt`.
+    case wrongMediaType(String)
+    /// The claims set carries a `vc` or `vp` claim, which VC-JOSE-COSE forbids.
+    case forbiddenClaim(String)
+    /// `iss`, or the DID of the `kid`, names someone other than the credential's `issuer`.
+    case issuerMismatch(issuer: String, other: String)
+    /// The `kid` is not an absolute DID URL (`did:…#key`).
+    case keyIDNotDIDURL(String)
+
+    // MARK: Credential content
+
+    /// A signed credential does not have the shape its type requires; `reason` names the field.
+    case notACredential(reason: String)
+    /// A status list credential cannot be read.
+    case invalidStatusList(reason: String)
+    /// GZIP compression or decompression failed.
+    case compression(reason: String)
 
     /// A readable explanation that says what to do.
     public var description: String {
@@ -117,6 +136,22 @@ public enum CredentialError: Error, Equatable, Sendable, CustomStringConvertible
             return "The credential is only valid from \(XSDDateTime.string(from: validFrom)), but the time now is \(XSDDateTime.string(from: now)). Check this device's clock; otherwise wait until then."
         case .expired(let validUntil, let now):
             return "The credential expired at \(XSDDateTime.string(from: validUntil)) (time now: \(XSDDateTime.string(from: now))). Ask the producer for a current one, and check this device's clock."
+        case .unsecured:
+            return "This is a bare JSON credential with no signature, so nothing shows who made it or that it is unchanged. Only signed credentials (vc+jwt) are accepted: ask for the .jwt file."
+        case .wrongMediaType(let typ):
+            return "The signed object says it is '\(typ)', not a credential secured as vc+jwt (a presentation or another kind of token). It is not accepted as a credential."
+        case .forbiddenClaim(let name):
+            return "The credential carries a '\(name)' claim, which a vc+jwt credential must not have (VC-JOSE-COSE): it was made by non-conforming software. Treat it as not verified."
+        case .issuerMismatch(let issuer, let other):
+            return "The credential names \(issuer) as its issuer, but its signature header or 'iss' claim names \(other). Treat it as not genuine."
+        case .keyIDNotDIDURL(let kid):
+            return "The key id '\(kid)' is not a DID URL (did:…#key) of the issuer, so the key cannot be tied to the issuer's identity. Treat the credential as not verified."
+        case .notACredential(let reason):
+            return "The signed content is not a readable credential of the expected kind (\(reason)). It may come from incompatible software; ask its issuer for a UNTP 0.7.0 credential."
+        case .invalidStatusList(let reason):
+            return "The status list cannot be read: \(reason). Ask its issuer to publish it again."
+        case .compression(let reason):
+            return "The status list's compressed data cannot be read: \(reason)."
         }
     }
 

@@ -59,7 +59,15 @@ public enum JWS {
     /// - Throws: `CredentialError.malformed`, `.algorithmNone`, `.unsupportedAlgorithm`,
     ///   `.missingKeyID`, `.unknownKey` or `.badSignature`.
     public static func verify(_ compact: String, resolver: any PublicKeyResolver) throws(CredentialError) -> Verified {
+        try verify(compact, resolver: resolver, checkHeader: { _ in })
+    }
+
+    /// As `verify(_:resolver:)`, with `checkHeader` run on the header once its algorithm passed and
+    /// before any key is looked up (the credential rules of VC-JOSE-COSE: `typ`, `cty`).
+    public static func verify(_ compact: String, resolver: any PublicKeyResolver,
+                              checkHeader: (JSONValue) throws(CredentialError) -> Void) throws(CredentialError) -> Verified {
         try verify(compact) { header throws(CredentialError) -> PublicKey in
+            try checkHeader(header)
             guard let kidValue = header["kid"] else { throw .missingKeyID }
             guard let kid = kidValue.stringValue, !kid.isEmpty else {
                 throw .malformed(part: .header, reason: "\"kid\" is not a non-empty string")

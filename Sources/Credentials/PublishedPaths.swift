@@ -21,6 +21,14 @@ public enum PublishedPaths {
     /// The signed conformity credential and its decoded payload, inside the certificate folder.
     public static let conformityJWT = "dcc.jwt"
     public static let conformityJSON = "dcc.json"
+    /// The signed traceability events of a batch's journey and their decoded payload, inside the batch folder.
+    public static let traceabilityJWT = "dte.jwt"
+    public static let traceabilityJSON = "dte.json"
+
+    /// `status/<purpose>.jwt` — a status list credential (what entries name as `statusListCredential`).
+    public static func statusListJWT(_ purpose: StatusPurpose) -> String { "status/\(purpose.rawValue).jwt" }
+    /// `status/<purpose>.json` — its decoded payload.
+    public static func statusListJSON(_ purpose: StatusPurpose) -> String { "status/\(purpose.rawValue).json" }
 
     /// The name a certificate's evidence file is published under, inside its certificate folder:
     /// the project file's name with every character but `A–Z a–z 0–9 . - _` turned into `-`, so

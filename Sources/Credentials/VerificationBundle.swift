@@ -3,9 +3,10 @@ public import DigitalLink
 
 
 /// What a shop needs to verify codes offline: the producer's DID document, every signed passport
-/// and conformity credential, certifiers' DID documents, and a manifest signed by the producer
-/// that lists issued serial ranges, recalls, when it was made, and the SHA-256 of every other
-/// member of the bundle (`members`), so a shop can check every byte before trusting any of it.
+/// and conformity credential, the status lists their entries point at, certifiers' DID documents,
+/// and a manifest signed by the producer that lists issued serial ranges, recalls, when it was made,
+/// and the SHA-256 of every other member of the bundle (`members`), so a shop can check every byte
+/// before trusting any of it.
 ///
 /// Written by `passport build` to `output/bundle/bundle.json` and published on the site at
 /// `.well-known/passport-bundle.json`; imported by `passport trust import`.
@@ -48,17 +49,21 @@ public struct VerificationBundle: Sendable {
     public var passports: [String: String]
     /// Conformity credentials by certificate id.
     public var conformity: [String: String]
+    /// Signed status lists (the producer's and its certifiers') by URL (`statusListCredential`).
+    public var statusLists: [String: String]
     /// The manifest as a compact JWS signed by the producer.
     public var manifest: String
 
     public init(producerDID: String, producerName: String, didDocument: JSONValue, certifierDocuments: [String: JSONValue],
-                passports: [String: String], conformity: [String: String], manifest: String) {
+                passports: [String: String], conformity: [String: String], statusLists: [String: String] = [:],
+                manifest: String) {
         self.producerDID = producerDID
         self.producerName = producerName
         self.didDocument = didDocument
         self.certifierDocuments = certifierDocuments
         self.passports = passports
         self.conformity = conformity
+        self.statusLists = statusLists
         self.manifest = manifest
     }
 
@@ -67,8 +72,8 @@ public struct VerificationBundle: Sendable {
     public static let version = 2
 
     /// Every member of the bundle but the manifest, by name, as the bytes the manifest's digests
-    /// cover: `producer` (its id and name), `didDocument`, `certifiers/<did>`, `passports/<gtin/lot>`
-    /// and `conformity/<id>`. Credentials are their compact JWS text (header, payload and signature);
+    /// cover: `producer` (its id and name), `didDocument`, `certifiers/<did>`, `passports/<gtin/lot>`,
+    /// `conformity/<id>` and `statusLists/<url>`. Credentials are their compact JWS text (header, payload and signature);
     /// JSON documents their deterministic serialization. A new kind of member is added here, and its
     /// key in `json`/`init(parsing:)`; signing and checking need nothing else.
     public var members: [String: Data] {
@@ -79,6 +84,7 @@ public struct VerificationBundle: Sendable {
         for (did, document) in certifierDocuments { result["certifiers/" + did] = document.serialized() }
         for (key, jwt) in passports { result["passports/" + key] = Data(jwt.utf8) }
         for (id, jwt) in conformity { result["conformity/" + id] = Data(jwt.utf8) }
+        for (url, jwt) in statusLists { result["statusLists/" + url] = Data(jwt.utf8) }
         return result
     }
 
@@ -115,14 +121,18 @@ public struct VerificationBundle: Sendable {
 
     /// The top-level members of the bundle's JSON; anything else is refused.
     static let jsonKeys: Set<String> = ["version", "producer", "didDocument", "certifiers", "passports", "conformity",
-                                        "manifest"]
+                                        "statusLists", "manifest"]
 
     /// The bundle as JSON (deterministic).
     public var json: JSONValue {
-        ["version": .int(Self.version), "producer": ["id": .string(producerDID), "name": .string(producerName)],
-         "didDocument": didDocument, "certifiers": .object(certifierDocuments),
-         "passports": .object(passports.mapValues { .string($0) }),
-         "conformity": .object(conformity.mapValues { .string($0) }), "manifest": .string(manifest)]
+        var json: JSONValue = [
+            "version": .int(Self.version), "producer": ["id": .string(producerDID), "name": .string(producerName)],
+            "didDocument": didDocument, "certifiers": .object(certifierDocuments),
+            "passports": .object(passports.mapValues { .string($0) }),
+            "conformity": .object(conformity.mapValues { .string($0) }), "manifest": .string(manifest),
+        ]
+        if !statusLists.isEmpty { json["statusLists"] = .object(statusLists.mapValues { .string($0) }) }
+        return json
     }
 
     /// Reads a bundle written by `json`, refusing anything it would not have written: another
@@ -144,7 +154,8 @@ public struct VerificationBundle: Sendable {
               let document = json["didDocument"], document.objectValue != nil,
               let manifest = json["manifest"]?.stringValue,
               let passports = json["passports"]?.objectValue, let conformity = json["conformity"]?.objectValue,
-              let certifiers = json["certifiers"]?.objectValue
+              let certifiers = json["certifiers"]?.objectValue,
+              json["statusLists"].map({ $0.objectValue != nil }) ?? true
         else {
             throw .invalidJSON(reason: "it lacks its producer, DID document, certifiers, passports, conformity credentials or manifest")
         }
@@ -163,6 +174,6 @@ public struct VerificationBundle: Sendable {
         }
         self.init(producerDID: did, producerName: name, didDocument: document, certifierDocuments: certifiers,
                   passports: try texts(passports, "passport"), conformity: try texts(conformity, "conformity credential"),
-                  manifest: manifest)
+                  statusLists: try texts(json["statusLists"]?.objectValue ?? [:], "status list"), manifest: manifest)
     }
 }

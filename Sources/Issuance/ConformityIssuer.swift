@@ -2,10 +2,11 @@ public import Credentials
 public import PassportModel
 internal import DigitalLink
 
-/// Turns a certificate record into a UNTP Digital Conformity Credential (data model 0.6.1).
+/// Turns a certificate record into a UNTP 0.7.0 Digital Conformity Credential.
 ///
 /// Signed by the certifier (`passport certify`) it is a third-party certification; signed by the
-/// producer it is marked as self-declared, so nobody mistakes one for the other.
+/// producer it says so (`assessorLevel` `self`, `attestationType` `declaration`), so nobody
+/// mistakes one for the other.
 public struct ConformityIssuer: Sendable {
     public let producer: Producer
     public let producerDID: DIDWeb
@@ -15,69 +16,44 @@ public struct ConformityIssuer: Sendable {
         self.producerDID = producerDID
     }
 
-    public static let context: [JSONValue] = [
-        "https://www.w3.org/ns/credentials/v2", "https://test.uncefact.org/vocabulary/untp/dcc/0.6.0/",
-    ]
+    public static let context = [UNTPVocabulary.credentialsContext, UNTPVocabulary.untpContext]
 
-    /// The unsigned credential. `signedByCertifier` decides the assurance levels it claims.
-    /// - Parameter evidenceDigest: SHA-256 (hex) of the evidence file when it is published with the site.
-    public func credential(for certificate: Certificate, signedByCertifier: Bool,
-                           evidenceURL: String?, evidenceDigest: String?) -> JSONValue {
-        let base = producerDID.baseURL
-        let folder = base + "/" + PublishedPaths.certificateURLPath(id: certificate.id)
-        let language = producer.defaultLanguage
-        let certifier: JSONValue = ["id": .string(certificate.certifierDID), "name": .string(certificate.certifierName)]
-        let producerParty: JSONValue = ["id": .string(producerDID.did), "name": .string(producer.name)]
-        var subject: [String: JSONValue] = [
-            "type": ["ConformityAttestation", "Attestation"],
-            "id": .string(folder + "#attestation"),
-            "name": .string("\(certificate.scheme) \(certificate.number)"),
-            "assessorLevel": signedByCertifier ? "3rdParty" : "Self",
-            "assessmentLevel": signedByCertifier ? "Verified" : "Unspecified",
-            "attestationType": signedByCertifier ? "certification" : "declaration",
-            "description": .string(certificate.scope.text(in: language)),
-            "issuedToParty": producerParty,
-            "assessment": [[
-                "type": ["ConformityAssessment", "Declaration"],
-                "id": .string(folder + "#assessment"),
-                "name": .string(certificate.scheme),
-                "description": .string(certificate.scope.text(in: language)),
-                "conformance": true,
-                "conformityTopic": .string(certificate.topic),
-                // The scheme as a Standard: UNTP 0.6.1's context does not define ConformityAssessmentScheme.
-                "referenceStandard": [
-                    "type": ["Standard"],
-                    "id": .string(folder + "#scheme"),
-                    "name": .string(certificate.scheme),
-                    "issuingParty": certifier,
-                ],
-                "assessedOrganisation": producerParty,
-            ]],
-        ]
-        if let evidenceURL {
-            // No `type`: the 0.6.1 context does not define SecureLink or Link.
-            var link: [String: JSONValue] = [
-                "linkURL": .string(evidenceURL),
-                "linkName": .string("\(certificate.scheme) certificate \(certificate.number)"),
-                "linkType": "https://test.uncefact.org/vocabulary/linkTypes/certificate",
-            ]
-            if let evidenceDigest {
-                link["hashDigest"] = .string(evidenceDigest)
-                link["hashMethod"] = "SHA-256"
-            }
-            subject["conformityCertificate"] = .object(link)
+    /// The unsigned credential.
+    /// - Parameters:
+    ///   - certifier: who signs it: the certifier named in the record, or nil for the producer.
+    ///   - evidenceDigest: SHA-256 (hex) of the evidence file when it is published with the site.
+    ///   - revocation: where the signer publishes the credential's revocation status.
+    public func credential(for certificate: Certificate, signedByCertifier: Bool, evidenceURL: String?,
+                           evidenceDigest: String?, revocation: BitstringStatusListEntry?) -> ConformityCredential {
+        let folder = producerDID.baseURL + "/" + PublishedPaths.certificateURLPath(id: certificate.id)
+        let scope = certificate.scope.text(in: producer.defaultLanguage)
+        let producerParty = PartyReference(id: producerDID.did, name: producer.name)
+        let scheme = Criterion(type: "ConformityScheme", id: folder + "#scheme", name: certificate.scheme)
+        let title = "\(certificate.scheme) \(certificate.number)"
+        let evidence = evidenceURL.map { url in
+            Link(linkURL: url, linkName: "\(certificate.scheme) certificate \(certificate.number)",
+                 digestMultibase: evidenceDigest.flatMap { ResourceDigest.multibase(hex: $0) })
         }
-        let issuer: JSONValue = signedByCertifier
-            ? ["type": ["CredentialIssuer"], "id": .string(certificate.certifierDID), "name": .string(certificate.certifierName)]
-            : ["type": ["CredentialIssuer"], "id": .string(producerDID.did), "name": .string(producer.name)]
-        return [
-            "@context": .array(Self.context),
-            "type": ["DigitalConformityCredential", "VerifiableCredential"],
-            "id": .string(folder + PublishedPaths.conformityJSON),
-            "issuer": issuer,
-            "validFrom": .string(XSDDateTime.startOfDay(certificate.validFrom)),
-            "validUntil": .string(XSDDateTime.endOfDay(certificate.validUntil)),
-            "credentialSubject": .object(subject),
-        ]
+        let assessment = ConformityAssessment(
+            id: folder + "#assessment", name: certificate.scheme, description: scope,
+            assessmentCriteria: [Criterion(type: "Criterion", id: folder + "#criteria", name: certificate.scheme)],
+            assessmentDate: certificate.validFrom.description,
+            assessedPerformance: [Performance(score: Score(code: "conformant", definition: scope))],
+            conformityTopic: [ConformityTopic(code: certificate.topic)], conformance: true,
+            assessedOrganisation: producerParty)
+        let attestation = ConformityAttestation(
+            id: folder + "#attestation", name: title, description: scope,
+            assessorLevel: signedByCertifier ? "3rdParty" : "self",
+            assessmentLevel: signedByCertifier ? "scheme-cab" : "no-endorsement",
+            attestationType: signedByCertifier ? "certification" : "declaration",
+            issuedToParty: producerParty, referenceScheme: scheme, conformityCertificate: evidence,
+            conformityAssessment: [assessment])
+        let issuer = signedByCertifier ? CredentialIssuer(id: certificate.certifierDID, name: certificate.certifierName)
+            : CredentialIssuer(id: producerDID.did, name: producer.name)
+        return ConformityCredential(
+            context: Self.context, type: ["DigitalConformityCredential", "VerifiableCredential"],
+            id: folder + PublishedPaths.conformityJSON, issuer: issuer, name: title,
+            validFrom: XSDDateTime.startOfDay(certificate.validFrom), validUntil: XSDDateTime.endOfDay(certificate.validUntil),
+            credentialStatus: revocation.map { [$0] } ?? [], issuingSoftware: .passport, credentialSubject: attestation)
     }
 }

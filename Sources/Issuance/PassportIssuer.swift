@@ -2,10 +2,12 @@ public import Credentials
 public import PassportModel
 internal import DigitalLink
 
-/// Turns a batch record into a UNTP Digital Product Passport (data model 0.6.1, VCDM 2.0).
+/// Turns a batch record into a UNTP 0.7.0 Digital Product Passport (VCDM 2.0).
 ///
-/// Everything UNTP has a place for goes there (product, batch, materials, conformity claims);
-/// journey, value shares, upstream inputs and recall use the terms of `PassportContext`.
+/// Everything UNTP has a place for goes there (product, batch, category, facility, materials,
+/// performance claims backed by conformity credentials, the traceability events as a related
+/// document); journey, value shares, upstream inputs and recall use our extension terms
+/// (`PassportExtension`, defined by `PassportContext`).
 public struct PassportIssuer: Sendable {
     public let project: Project
     public let issuer: DIDWeb
@@ -20,158 +22,137 @@ public struct PassportIssuer: Sendable {
         public let certificate: Certificate
         public let url: String
         public let sha256: String
+        /// Whether a certifier signed it (else the producer declares it).
+        public let signedByCertifier: Bool
 
-        public init(certificate: Certificate, url: String, sha256: String) {
+        public init(certificate: Certificate, url: String, sha256: String, signedByCertifier: Bool) {
             self.certificate = certificate
+            self.url = url
+            self.sha256 = sha256
+            self.signedByCertifier = signedByCertifier
+        }
+    }
+
+    /// A signed file the passport links to (its traceability events), by URL and SHA-256.
+    public struct SignedLink: Sendable {
+        public let url: String
+        public let sha256: String
+
+        public init(url: String, sha256: String) {
             self.url = url
             self.sha256 = sha256
         }
     }
 
-    public var contexts: [JSONValue] {
-        ["https://www.w3.org/ns/credentials/v2", "https://test.uncefact.org/vocabulary/untp/dpp/0.6.0/",
-         .string(issuer.baseURL + "/" + PublishedPaths.context)]
+    public var contexts: [String] {
+        [UNTPVocabulary.credentialsContext, UNTPVocabulary.untpContext, issuer.baseURL + "/" + PublishedPaths.context]
     }
 
     /// The unsigned passport of `batch` (whose product must exist in the project).
-    public func credential(for batch: Batch, product: Product, claims: [ClaimEvidence]) -> JSONValue {
+    /// - Parameters:
+    ///   - events: the batch's signed traceability events, linked as a related document.
+    ///   - revocation, suspension: where the passport's status is published.
+    public func credential(for batch: Batch, product: Product, claims: [ClaimEvidence], events: SignedLink?,
+                           revocation: BitstringStatusListEntry?, suspension: BitstringStatusListEntry?) -> ProductPassport {
         let base = issuer.baseURL
         let batchURL = base + "/" + IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
         let language = project.producer.defaultLanguage
-        var productObject: [String: JSONValue] = [
-            "type": ["Product"],
-            "id": .string(String(batchURL.dropLast())),
-            "name": .string(product.name.text(in: language)),
-            "registeredId": .string(product.gtin),
-            "idScheme": ["type": ["IdentifierScheme"], "id": "https://id.gs1.org/01/",
-                         "name": "Global Trade Item Number (GTIN)"],
-            "batchNumber": .string(batch.lot),
-            "producedByParty": ["id": .string(issuer.did), "name": .string(project.producer.name)],
-            "productionDate": .string(batch.productionDate.description),
-            "countryOfProduction": .string(project.producer.country),
-        ]
-        if !product.description.isEmpty {
-            productObject["description"] = .string(product.description.text(in: language))
+        let name = product.name.text(in: language)
+        let image = product.images.first.map { path in
+            Link(linkURL: base + "/" + path, linkName: name, mediaType: RecordTerms.imageType(path),
+                 linkType: "https://schema.org/image")
         }
-        if let image = product.images.first {
-            productObject["productImage"] = ["linkURL": .string(base + "/" + image),
-                                             "linkName": .string(product.name.text(in: language)),
-                                             "linkType": "https://schema.org/image"]
+        let journey = events.map { link in
+            [Link(linkURL: link.url, linkName: "Journey of lot \(batch.lot): traceability events",
+                  digestMultibase: ResourceDigest.multibase(hex: link.sha256),
+                  mediaType: UNTPVocabulary.credentialMediaType, linkType: UNTPVocabulary.LinkType.dte.iri)]
         }
-        if let dimensions = dimensions(of: product.netQuantity) { productObject["dimensions"] = dimensions }
-        var subject: [String: JSONValue] = [
-            "type": ["ProductPassport"],
-            "id": .string(String(batchURL.dropLast())),
-            "product": .object(productObject),
-            "granularityLevel": "batch",
-            "netQuantity": ["quantityValue": .double(product.netQuantity.value),
-                            "quantityUnit": .string(product.netQuantity.unit)],
-            "unitsProduced": .int(batch.quantity),
-            "journey": .array(batch.journey.map { journeyStep($0, language: language) }),
-        ]
-        if !claims.isEmpty { subject["conformityClaim"] = .array(claims.map(claim)) }
-        if !product.materials.isEmpty {
-            subject["materialsProvenance"] = .array(product.materials.map { material($0, language: language) })
-        }
-        if let bestBefore = batch.bestBefore { subject["bestBeforeDate"] = .string(bestBefore.description) }
-        if let expiry = batch.expiry { subject["expiryDate"] = .string(expiry.description) }
-        if !batch.valueShares.isEmpty { subject["valueShares"] = .array(batch.valueShares.map(valueShare)) }
+        let subject = UNTPProduct(
+            id: String(batchURL.dropLast()), name: name,
+            description: product.description.isEmpty ? nil : product.description.text(in: language),
+            idScheme: UNTPVocabulary.gtinScheme, batchNumber: batch.lot, idGranularity: "batch", productImage: image,
+            productCategory: [RecordTerms.classification(product.category, language: language)],
+            relatedDocument: journey, producedAtFacility: RecordTerms.facility(project.producer, baseURL: base),
+            productionDate: batch.productionDate.description, expiryDate: batch.expiry?.description,
+            countryOfProduction: Country(countryCode: product.countryOfProduction ?? project.producer.country),
+            dimensions: RecordTerms.dimensions(of: product.netQuantity),
+            materialProvenance: product.materials.isEmpty ? nil : product.materials.map { material($0, language: language) },
+            performanceClaim: claims.isEmpty ? nil : claims.map { claim($0, batch: batch) })
+        return ProductPassport(
+            context: contexts, type: ["DigitalProductPassport", "VerifiableCredential"],
+            id: batchURL + PublishedPaths.passportJSON,
+            issuer: CredentialIssuer(id: issuer.did, name: project.producer.name), name: "\(name), lot \(batch.lot)",
+            validFrom: XSDDateTime.startOfDay(batch.productionDate), credentialStatus: revocation.map { [$0] } ?? [],
+            suspensionStatus: suspension, issuingSoftware: .passport,
+            credentialSubject: PassportSubject(product: subject, extensions: extensions(batch, product: product)))
+    }
+
+    private func extensions(_ batch: Batch, product: Product) -> PassportExtension {
+        let language = project.producer.defaultLanguage
+        var result = PassportExtension(
+            netQuantity: .init(quantityValue: product.netQuantity.value, quantityUnit: product.netQuantity.unit),
+            unitsProduced: batch.quantity, bestBeforeDate: batch.bestBefore?.description,
+            journey: batch.journey.map { journeyStep($0, language: language) })
+        if !batch.valueShares.isEmpty { result.valueShares = batch.valueShares.map(valueShare) }
         if let price = batch.retailPrice, let currency = batch.retailCurrency {
-            subject["retailPrice"] = .double(price)
-            subject["currency"] = .string(currency)
+            result.retailPrice = price
+            result.currency = currency
         }
         if !batch.inputs.isEmpty {
-            subject["upstreamInputs"] = .array(batch.inputs.map { input in
-                ["inputName": .string(input.name.text(in: language)), "upstreamPassport": .string(input.passportURL),
-                 "sha256": .string(input.sha256)]
-            })
+            result.upstreamInputs = batch.inputs.map {
+                .init(inputName: $0.name.text(in: language), upstreamPassport: $0.passportURL, sha256: $0.sha256)
+            }
         }
         if let serials = batch.serials {
-            subject["serialRange"] = ["firstSerial": .string(serials.serial(serials.first)),
-                                      "lastSerial": .string(serials.serial(serials.last))]
+            result.serialRange = .init(firstSerial: serials.serial(serials.first), lastSerial: serials.serial(serials.last))
         }
         if let recall = batch.recall {
-            subject["recall"] = ["recallDate": .string(recall.date.description),
-                                 "recallReason": .string(recall.reason.text(in: language))]
+            result.recall = .init(recallDate: recall.date.description, recallReason: recall.reason.text(in: language))
         }
-        return [
-            "@context": .array(contexts),
-            "type": ["DigitalProductPassport", "VerifiableCredential"],
-            "id": .string(batchURL + PublishedPaths.passportJSON),
-            "issuer": ["type": ["CredentialIssuer"], "id": .string(issuer.did), "name": .string(project.producer.name)],
-            "validFrom": .string(XSDDateTime.startOfDay(batch.productionDate)),
-            "credentialSubject": .object(subject),
-        ]
+        return result
     }
 
-    private func journeyStep(_ step: JourneyStep, language: String) -> JSONValue {
+    private func journeyStep(_ step: JourneyStep, language: String) -> PassportExtension.JourneyStep {
         let actor = project.producer.actor(step.actor)
-        var object: [String: JSONValue] = [
-            "actorId": .string(step.actor),
-            "actorName": .string(actor?.name ?? step.actor),
-            "actorRole": .string(step.role.isEmpty ? (actor?.role ?? "") : step.role),
-            "place": .string(step.place),
-            "latitude": .double(step.latitude),
-            "longitude": .double(step.longitude),
-            "stepDate": .string(step.date.description),
-        ]
-        if !step.description.isEmpty { object["activity"] = .string(step.description.text(in: language)) }
-        return .object(object)
+        return .init(actorId: step.actor, actorName: actor?.name ?? step.actor,
+                     actorRole: step.role.isEmpty ? (actor?.role ?? "") : step.role, place: step.place,
+                     latitude: step.latitude, longitude: step.longitude, stepDate: step.date.description,
+                     activity: step.description.isEmpty ? nil : step.description.text(in: language))
     }
 
-    private func valueShare(_ share: ValueShare) -> JSONValue {
+    private func valueShare(_ share: ValueShare) -> PassportExtension.ValueShare {
         let actor = project.producer.actor(share.actor)
-        var object: [String: JSONValue] = [
-            "actorId": .string(share.actor), "actorName": .string(actor?.name ?? share.actor),
-            "actorRole": .string(actor?.role ?? ""),
-        ]
+        var result = PassportExtension.ValueShare(actorId: share.actor, actorName: actor?.name ?? share.actor,
+                                                  actorRole: actor?.role ?? "", percentOfRetailPrice: share.percent)
         if let amount = share.amount, let currency = share.currency {
-            object["amountPerUnit"] = .double(amount)
-            object["currency"] = .string(currency)
+            result.amountPerUnit = amount
+            result.currency = currency
         }
-        if let percent = share.percent { object["percentOfRetailPrice"] = .double(percent) }
-        return .object(object)
+        return result
     }
 
-    private func claim(_ evidence: ClaimEvidence) -> JSONValue {
+    /// A certificate as a performance claim whose evidence is its conformity credential, by digest.
+    private func claim(_ evidence: ClaimEvidence, batch: Batch) -> Claim {
         let certificate = evidence.certificate
-        return [
-            "type": ["Claim", "Declaration"],
-            "id": .string(evidence.url + "#claim"),
-            "description": .string("\(certificate.scheme) — certificate \(certificate.number), \(certificate.certifierName)"),
-            "conformance": true,
-            "conformityTopic": .string(certificate.topic),
-            "conformityEvidence": [
-                "linkURL": .string(evidence.url),
-                "linkName": .string(certificate.scheme),
-                "linkType": "https://test.uncefact.org/vocabulary/linkTypes/dcc",
-                "hashDigest": .string(evidence.sha256),
-                "hashMethod": "SHA-256",
-            ],
-        ]
+        let folder = issuer.baseURL + "/" + PublishedPaths.certificateURLPath(id: certificate.id)
+        let how = evidence.signedByCertifier ? "certified by \(certificate.certifierName)" : "declared by the producer"
+        return Claim(
+            id: evidence.url + "#claim", name: certificate.scheme,
+            description: "\(certificate.scheme) — certificate \(certificate.number), \(how)",
+            referenceCriteria: [Criterion(type: "Criterion", id: folder + "#scheme", name: certificate.scheme)],
+            claimDate: batch.productionDate.description,
+            claimedPerformance: [Performance(score: Score(code: evidence.signedByCertifier ? "certified" : "self-declared",
+                                                          definition: how))],
+            conformityTopic: [ConformityTopic(code: certificate.topic)],
+            evidence: [Link(linkURL: evidence.url, linkName: "\(certificate.scheme) certificate \(certificate.number)",
+                            digestMultibase: ResourceDigest.multibase(hex: evidence.sha256),
+                            mediaType: UNTPVocabulary.credentialMediaType, linkType: UNTPVocabulary.LinkType.dcc.iri)])
     }
 
-    /// Materials carry no `type`: the 0.6.1 context does not define `Material`.
-    private func material(_ material: Material, language: String) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "name": .string(material.name.text(in: language)),
-            "originCountry": .string(material.originCountry),
-            "massFraction": .double(material.sharePercent / 100),
-            "hazardous": .bool(material.hazardous),
-        ]
-        if let recycled = material.recycledPercent { object["recycledMassFraction"] = .double(recycled / 100) }
-        return .object(object)
-    }
-
-    /// UNECE Recommendation 20 codes for the units records use. Dimension, Measure, Link and
-    /// SecureLink objects carry no `type`: the 0.6.1 contexts do not define those types.
-    private func dimensions(of quantity: Quantity) -> JSONValue? {
-        let table: [String: (String, String)] = [
-            "ml": ("volume", "MLT"), "cl": ("volume", "CLT"), "l": ("volume", "LTR"),
-            "mg": ("weight", "MGM"), "g": ("weight", "GRM"), "kg": ("weight", "KGM"),
-            "mm": ("length", "MMT"), "cm": ("length", "CMT"), "m": ("length", "MTR"),
-        ]
-        guard let (dimension, code) = table[quantity.unit] else { return nil }
-        return [dimension: ["value": .double(quantity.value), "unit": .string(code)]]
+    private func material(_ material: Material, language: String) -> UNTPMaterial {
+        UNTPMaterial(name: material.name.text(in: language), originCountry: Country(countryCode: material.originCountry),
+                     materialType: RecordTerms.classification(material.materialClass, language: language),
+                     massFraction: material.sharePercent / 100,
+                     recycledMassFraction: material.recycledPercent.map { $0 / 100 }, hazardous: material.hazardous)
     }
 }

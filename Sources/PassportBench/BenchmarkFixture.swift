@@ -25,20 +25,17 @@ public enum BenchmarkFixture {
     public static func bundle(key: SigningKey, issuer: DIDWeb, serials: Int,
                               createdAt: String = "2026-11-01T00:00:00Z") throws(CredentialError) -> VerificationBundle {
         let batchURL = issuer.baseURL + "/01/\(gtin)/10/\(lot)"
-        let passport: JSONValue = [
-            "@context": ["https://www.w3.org/ns/credentials/v2", "https://test.uncefact.org/vocabulary/untp/dpp/0.6.0/"],
-            "type": ["DigitalProductPassport", "VerifiableCredential"],
-            "id": .string(batchURL + "/dpp.json"),
-            "issuer": ["type": ["CredentialIssuer"], "id": .string(issuer.did), "name": "Benchmark Farm"],
-            "validFrom": "2026-10-01T00:00:00Z",
-            "credentialSubject": [
-                "type": ["ProductPassport"], "id": .string(batchURL), "granularityLevel": "batch",
-                "product": ["type": ["Product"], "id": .string(batchURL), "name": "Benchmark oil",
-                            "registeredId": .string(gtin), "batchNumber": .string(lot)],
-                "unitsProduced": .int(serials),
-                "serialRange": ["firstSerial": .string(serial(1)), "lastSerial": .string(serial(serials))],
-            ],
-        ]
+        let product = UNTPProduct(
+            id: batchURL, name: "Benchmark oil", idScheme: UNTPVocabulary.gtinScheme, batchNumber: lot, idGranularity: "batch",
+            productCategory: [], producedAtFacility: FacilityReference(id: issuer.baseURL + "/#facility", name: "Benchmark Farm"),
+            countryOfProduction: Country(countryCode: "IT"))
+        let passport = try ProductPassport(
+            context: [UNTPVocabulary.credentialsContext, UNTPVocabulary.untpContext],
+            type: ["DigitalProductPassport", "VerifiableCredential"], id: batchURL + "/dpp.json",
+            issuer: CredentialIssuer(id: issuer.did, name: "Benchmark Farm"), name: "Benchmark oil, lot \(lot)",
+            validFrom: "2026-10-01T00:00:00Z",
+            credentialSubject: PassportSubject(product: product, extensions: PassportExtension(
+                unitsProduced: serials, serialRange: .init(firstSerial: serial(1), lastSerial: serial(serials))))).json()
         let jwt = try JWS.signCredential(passport, key: key, issuer: issuer)
         let entry = VerificationBundle.BatchEntry(
             gtin: gtin, lot: lot, passportSHA256: SHA256Digest.hex(Data(jwt.utf8)),

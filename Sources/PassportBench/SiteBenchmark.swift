@@ -55,8 +55,9 @@ public enum SiteBenchmark {
                 gtin: "08012345000012"
                 name: {en: Extra virgin olive oil, it: Olio extravergine di oliva}
                 description: Cold-pressed within six hours of picking.
+                category: {name: Olive oil, cpc: "21673"}
                 net_quantity: 500 ml
-                materials: [{name: Olives, origin: IT, place: Montalcino, share: 100}]
+                materials: [{name: Olives, origin: IT, place: Montalcino, share: 100, cpc: "01450"}]
                 certifications: [organic, roc]
                 """,
             "certificates/organic.yaml": """

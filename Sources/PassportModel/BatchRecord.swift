@@ -5,7 +5,7 @@ enum BatchRecord {
                          "serialized", "retail_price", "journey", "value_shares", "inputs", "recall"]
     static let serialFields = ["prefix", "first", "count", "digits"]
     static let priceFields = ["amount", "currency"]
-    static let stepFields = ["actor", "role", "place", "lat", "lon", "date", "what"]
+    static let stepFields = ["actor", "role", "place", "lat", "lon", "date", "what", "event"]
     static let shareFields = ["actor", "amount", "currency", "percent"]
     static let inputFields = ["name", "passport", "sha256", "quantity"]
     static let recallFields = ["date", "reason"]
@@ -122,10 +122,21 @@ enum BatchRecord {
             }
             let date = entry.date("date")
             let what = entry.localized("what", required: false, example: "Hand-picked olives")
+            var event: JourneyEvent?
+            if let text = entry.string("event", required: false, example: "move") {
+                event = JourneyEvent(rawValue: text)
+                if event == nil {
+                    let names = JourneyEvent.allCases.map(\.rawValue)
+                    let fix = closestMatch(to: text, in: names).map { "did you mean `\($0)`?" }
+                        ?? "write `make` (something made or transformed), `move` (transported) or `modify` (inspected, repaired)"
+                    entry.reader.report(entry.value("event"), entry.field("event"), "`\(text)` is not a kind of event", fix: fix)
+                }
+            }
             guard let actor, let place, let lat, let lon, let date,
                   (-90...90).contains(lat), (-180...180).contains(lon) else { return nil }
             return JourneyStep(actor: actor, role: role, place: place, latitude: lat, longitude: lon, date: date,
-                               description: what ?? LocalizedText([:]), location: entry.reader.location(entry.node))
+                               description: what ?? LocalizedText([:]), event: event,
+                               location: entry.reader.location(entry.node))
         }
         for (previous, step) in zip(steps, steps.dropFirst()) where step.date < previous.date {
             map.reader.sink.report(step.location, "journey", "step on \(step.date) comes after a step on \(previous.date)",

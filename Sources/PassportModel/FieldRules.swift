@@ -61,6 +61,33 @@ enum FieldRules {
         return nil
     }
 
+    /// Checks a GS1 Global Location Number: 13 digits with a valid check digit.
+    static func glnProblem(_ text: String) -> (problem: String, fix: String)? {
+        guard isDigits(text), text.count == 13 else {
+            return ("`\(text)` is not a GLN", "write the 13 digits of your GS1 Global Location Number, in quotes, or leave `gln` out")
+        }
+        let expected = GTIN.checkDigit(of: String(text.dropLast()))
+        guard text.last?.wholeNumberValue == expected else {
+            return ("check digit of GLN `\(text)` should be \(expected)", "correct the GLN: `\(text.dropLast())\(expected)`")
+        }
+        return nil
+    }
+
+    /// Checks a classification code for its scheme; returns the problem and fix, if any.
+    static func classCodeProblem(_ code: String, scheme: ProductClass.Scheme) -> (problem: String, fix: String)? {
+        let lengths: [Int], example: String, what: String
+        switch scheme {
+        case .cpc: (lengths, example, what) = (Array(1...5), "21673", "a UN CPC code (1 to 5 digits)")
+        case .gpc: (lengths, example, what) = ([8], "10000275", "a GS1 GPC brick (8 digits)")
+        case .hs: (lengths, example, what) = ([4, 6, 8, 10], "150920", "an HS code (4, 6, 8 or 10 digits)")
+        case .unspsc: (lengths, example, what) = ([8], "50151513", "a UNSPSC code (8 digits)")
+        }
+        guard isDigits(code), lengths.contains(code.count) else {
+            return ("`\(code)` is not \(what)", "write the digits in quotes, without dots or spaces, e.g. `\(scheme.rawValue): \"\(example)\"`")
+        }
+        return nil
+    }
+
     static func normalisedGTIN(_ text: String) -> String {
         String(repeating: "0", count: max(0, 14 - text.count)) + text
     }

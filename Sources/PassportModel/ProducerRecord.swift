@@ -1,7 +1,8 @@
 /// Reads `passport.yaml`.
 enum ProducerRecord {
     static let fields = ["name", "description", "address", "country", "email", "phone", "base_url",
-                         "gs1_company_prefix", "languages", "signing_key", "actors", "brand", "limits"]
+                         "gs1_company_prefix", "languages", "signing_key", "facility", "actors", "brand", "limits"]
+    static let facilityFields = ["name", "gln"]
     static let limitFields = ["serialized_units", "labels_per_run"]
     static let actorFields = ["id", "name", "role", "place", "country", "website"]
 
@@ -30,15 +31,30 @@ enum ProducerRecord {
                               "\(quoted(signingKey)) is not a key id",
                               fix: "use lower-case letters, digits and dashes, e.g. `main`")
         }
+        let facility = readFacility(map)
         let actors = readActors(map)
         let brand = BrandRecord.read(map)
         let limits = readLimits(map)
         guard let name, let address, let country, let baseURL, let signingKey else { return nil }
         return Producer(name: name, description: description, address: address, country: country,
                         email: email, phone: phone, baseURL: baseURL, gs1CompanyPrefix: prefix,
-                        languages: languages, signingKey: signingKey, actors: actors, brand: brand ?? Brand(),
-                        limits: limits,
+                        languages: languages, signingKey: signingKey,
+                        facility: Facility(name: facility?.name ?? "\(name), \(address)", gln: facility?.gln),
+                        actors: actors, brand: brand ?? Brand(), limits: limits,
                         location: map.reader.location(map.node), fieldLocations: map.fieldLocations)
+    }
+
+    /// `facility: {name: …, gln: "…"}`; both optional.
+    private static func readFacility(_ map: MapReader) -> (name: String?, gln: String?)? {
+        guard let entry = map.nested("facility", required: false, allowed: facilityFields,
+                                     example: "{name: Frantoio Oliveto, gln: \"8012345000019\"}") else { return nil }
+        let name = entry.string("name", required: false, example: "Frantoio Oliveto")
+        var gln = entry.string("gln", required: false, example: "\"8012345000019\"")
+        if let text = gln, let (problem, fix) = FieldRules.glnProblem(text) {
+            entry.reader.report(entry.value("gln"), entry.field("gln"), problem, fix: fix)
+            gln = nil
+        }
+        return (name, gln)
     }
 
     private static func readLanguages(_ map: MapReader) -> [String] {

@@ -3,7 +3,7 @@ import Output
 
 /// Loads and validates a producer project folder.
 public enum ProjectLoader {
-    /// Reads `passport.yaml`, `products/`, `batches/` and `certificates/` under `root`, and checks
+    /// Reads `passport.yaml`, `products/`, `batches/`, `certificates/` and `status/` under `root`, and checks
     /// every record and every reference between them. All problems are thrown together.
     ///
     /// - Parameter displayRoot: how `root` is shown in messages (as the user typed it); paths in
@@ -32,12 +32,23 @@ public enum ProjectLoader {
             RecordReader(file: files.display(path), sink: sink, defaultLanguage: language)
                 .topLevel(text, allowed: CertificateRecord.fields).flatMap { CertificateRecord.read($0, id: id) }
         }
+        let status = StatusRecord.read(files, language: language)
         guard let producer, sink.isEmpty else { throw ProjectError(diagnostics: sink.diagnostics) }
         let project = Project(root: root.path, producer: producer, products: products, batches: batches,
-                              certificates: certificates)
+                              certificates: certificates, status: status)
         CrossChecks(project: project, files: files, sink: sink).run()
         guard sink.isEmpty else { throw ProjectError(diagnostics: sink.diagnostics) }
         return project
+    }
+}
+
+extension ProjectLoader {
+    /// Reads only the `status/` files of a folder (a certifier's, which has no other records).
+    public static func loadStatus(root: URL, displayRoot: String = "") throws(ProjectError) -> StatusRecords {
+        let sink = DiagnosticSink()
+        let status = StatusRecord.read(ProjectFiles(root: root, displayRoot: displayRoot, sink: sink), language: "en")
+        guard sink.isEmpty else { throw ProjectError(diagnostics: sink.diagnostics) }
+        return status
     }
 }
 

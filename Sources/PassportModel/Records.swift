@@ -15,6 +15,8 @@ public struct Producer: Sendable, Hashable {
     public var languages: [String]
     /// Id of the key in `keys/` that signs passports.
     public var signingKey: String
+    /// Where the producer makes its products: `producedAtFacility` of every passport.
+    public var facility: Facility
     /// The people and organisations along the journey, by id.
     public var actors: [Actor]
     /// Colour, logo and typeface of the passport pages.
@@ -31,6 +33,35 @@ public struct Producer: Sendable, Hashable {
     public var defaultLanguage: String { languages.first ?? "en" }
 
     public func actor(_ id: String) -> Actor? { actors.first { $0.id == id } }
+}
+
+/// A site where products are made. Without a `facility` in passport.yaml it is the producer's
+/// own name and address.
+public struct Facility: Sendable, Hashable {
+    public var name: String
+    /// GS1 Global Location Number (13 digits, check digit verified), when the producer has one.
+    public var gln: String?
+}
+
+/// A class of product or material in a published classification, as UNTP 0.7.0 requires for
+/// `productCategory` and a material's `materialType`.
+public struct ProductClass: Sendable, Hashable {
+    /// The classifications a record may name a code from.
+    public enum Scheme: String, Sendable, CaseIterable {
+        /// UN Central Product Classification, Ver. 2.1 (what UNTP recommends): 1 to 5 digits.
+        case cpc
+        /// GS1 Global Product Classification brick: 8 digits.
+        case gpc
+        /// World Customs Organization Harmonized System: 4 or 6 digits (8 or 10 national).
+        case hs
+        /// United Nations Standard Products and Services Code: 8 digits.
+        case unspsc
+    }
+
+    public var scheme: Scheme
+    public var code: String
+    /// What the code means, as people read it; a material's class is named by the material.
+    public var name: LocalizedText
 }
 
 /// Caps on how much work one project may ask for, so a typo (`count: 1000000000`) stops with a
@@ -89,6 +120,8 @@ public struct Material: Sendable, Hashable {
     public var originPlace: String?
     /// Share of the product by mass, in percent.
     public var sharePercent: Double
+    /// The material's class (its code; named by `name`).
+    public var materialClass: ProductClass
     public var recycledPercent: Double?
     public var hazardous: Bool
 }
@@ -101,7 +134,10 @@ public struct Product: Sendable, Hashable {
     public var gtin: String
     public var name: LocalizedText
     public var description: LocalizedText
-    public var category: String?
+    /// The product's class (required by UNTP 0.7.0; its name is shown on pages).
+    public var category: ProductClass
+    /// ISO 3166-1 alpha-2; nil means the producer's country.
+    public var countryOfProduction: String?
     /// One line that tells the product's story, under its name on the page (per language).
     public var story: LocalizedText?
     public var netQuantity: Quantity
@@ -129,7 +165,19 @@ public struct JourneyStep: Sendable, Hashable {
     public var longitude: Double
     public var date: CalendarDate
     public var description: LocalizedText
+    /// What kind of traceability event the step is; nil to decide by the actor's role.
+    public var event: JourneyEvent?
     public var location: SourceLocation
+}
+
+/// The kinds of UNTP traceability event a journey step can be.
+public enum JourneyEvent: String, Sendable, Hashable, CaseIterable {
+    /// Something was made or transformed: harvesting, pressing, bottling.
+    case make
+    /// The goods travelled from the previous step's place to this one.
+    case move
+    /// The goods were inspected, repaired or otherwise handled without becoming something else.
+    case modify
 }
 
 /// What one actor received for each unit of the batch.
@@ -227,8 +275,56 @@ public struct Project: Sendable {
     public var products: [Product]
     public var batches: [Batch]
     public var certificates: [Certificate]
+    /// Status list positions and revocations (`status/`).
+    public var status: StatusRecords
 
     public func product(_ id: String) -> Product? { products.first { $0.id == id } }
     public func certificate(_ id: String) -> Certificate? { certificates.first { $0.id == id } }
     public func batches(of productID: String) -> [Batch] { batches.filter { $0.product == productID } }
+}
+
+/// What `status/allocation.yaml` and `status/revoked.yaml` record: each credential's position in
+/// the status lists (kept for ever, never reused) and the credentials withdrawn with `passport revoke`.
+public struct StatusRecords: Sendable, Hashable {
+    /// Credential key (see `StatusRecords.key`) → position.
+    public var positions: [String: Int]
+    public var revocations: [Revocation]
+
+    public init(positions: [String: Int] = [:], revocations: [Revocation] = []) {
+        self.positions = positions
+        self.revocations = revocations
+    }
+
+    /// A withdrawn credential.
+    public struct Revocation: Sendable, Hashable {
+        public var credential: String
+        public var date: CalendarDate
+        public var reason: String
+
+        public init(credential: String, date: CalendarDate, reason: String) {
+            self.credential = credential
+            self.date = date
+            self.reason = reason
+        }
+    }
+
+    /// How status files name a batch's passport: `passport 08012345000012/L2026A`.
+    public static func passportKey(gtin: String, lot: String) -> String { "passport \(gtin)/\(lot)" }
+    /// How status files name a certificate's conformity credential: `certificate eu-organic` (a
+    /// certifier, signing for many producers, names it `certificate oliveto.example/eu-organic`).
+    public static func certificateKey(id: String) -> String { "certificate \(id)" }
+    /// The number of positions in a list (W3C's minimum, 131,072).
+    public static let listSize = 131_072
+
+    /// Whether `key` names a passport or a certificate the way the status files do.
+    public static func isKey(_ key: String) -> Bool {
+        let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return false }
+        if parts[0] == "certificate" { return !parts[1].contains(" ") }
+        let lot = parts[1].split(separator: "/", maxSplits: 1)
+        return parts[0] == "passport" && lot.count == 2 && FieldRules.isDigits(String(lot[0])) && lot[0].count == 14
+    }
+
+    /// The revocation of `key`, if it was revoked.
+    public func revocation(of key: String) -> Revocation? { revocations.first { $0.credential == key } }
 }

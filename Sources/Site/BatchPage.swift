@@ -61,9 +61,7 @@ enum BatchPage {
         let certificates = PageFrame.certificates(site, product, l, root: root)
         c["certificates"] = certificates
         c["has_certificates"] = !certificates.isEmpty
-        let badges = PageFrame.badges(certificates)
-        c["badges"] = badges
-        c["has_badges"] = !badges.isEmpty
+        c.merge(PageFrame.badges(certificates)) { _, badge in badge }
         if !certificates.isEmpty {
             let valid = product.certifications.filter {
                 if case .expired? = site.status[$0] { return false }
@@ -90,7 +88,7 @@ enum BatchPage {
         let story = product.story.map(l.text)
         PageFrame.put(&c, "story", story ?? l.text(product.description))
         PageFrame.put(&c, "about", story == nil ? nil : l.text(product.description))
-        PageFrame.put(&c, "category", product.category)
+        PageFrame.put(&c, "category", l.text(product.category.name))
         return c
     }
 
@@ -140,6 +138,7 @@ enum BatchPage {
             c["jwt_href"] = root + PageFrame.urlPath(proof.jwtPath)
             c["json_href"] = root + PageFrame.urlPath(proof.jsonPath)
             PageFrame.put(&c, "jwt_sha256", proof.jwtSHA256)
+            if let passport = proof.passport { c.merge(CredentialFacts.context(passport, site: site, root: root)) { _, fact in fact } }
         }
         return c
     }

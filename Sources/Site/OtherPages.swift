@@ -17,9 +17,7 @@ enum OtherPages {
         let certificates = PageFrame.certificates(site, product, l, root: root)
         c["certificates"] = certificates
         c["has_certificates"] = !certificates.isEmpty
-        let badges = PageFrame.badges(certificates)
-        c["badges"] = badges
-        c["has_badges"] = !badges.isEmpty
+        c.merge(PageFrame.badges(certificates)) { _, badge in badge }
         let page = SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage)
         let batches = site.project.batches(of: product.id)
             .sorted { ($0.productionDate, $0.lot) > ($1.productionDate, $1.lot) }

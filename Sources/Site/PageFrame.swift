@@ -1,3 +1,4 @@
+import Credentials
 import PassportModel
 import DigitalLink
 
@@ -56,7 +57,7 @@ enum PageFrame {
         if let image = image(site, product, root: root, alt: name) { return ["image": image] }
         let initial = name.first.map { String($0).uppercased() } ?? "·"
         var art: [String: Any] = ["initial": initial]
-        put(&art, "label", product.category)
+        put(&art, "label", l.text(product.category.name))
         return ["art": art]
     }
 
@@ -97,7 +98,7 @@ enum PageFrame {
                 "status_text": status.text(l), "not_yet": { if case .notYetValid = status { return true }; return false }(),
             ]
             let proof = site.input.certificateProofs[certificate.id]
-            row["signed"] = proof?.signedByCertifier ?? false
+            row["signed"] = (proof?.signedByCertifier ?? false) && proof?.credential?.credentialSubject.isThirdParty != false
             var hasLinks = false
             if let proof {
                 row["dcc_jwt"] = root + urlPath(proof.jwtPath)
@@ -119,9 +120,21 @@ enum PageFrame {
     }
 
     /// The hero's certification badges: the certificate rows that hold on the build day (expired
-    /// and not-yet-valid ones are listed only under "What is certified").
-    static func badges(_ certificates: [[String: Any]]) -> [[String: Any]] {
-        certificates.filter { ($0["status_class"] as? String) != "bad" && ($0["not_yet"] as? Bool) != true }
+    /// and not-yet-valid ones are listed only under "What is certified"). Since 27 September 2026
+    /// the EU allows sustainability labels only when based on a certification scheme: a
+    /// certificate is a badge only when a certifier signed its conformity credential; one the
+    /// producer declares itself is named in words as self-declared (`self_declared_claims`), never
+    /// drawn as a badge.
+    static func badges(_ certificates: [[String: Any]]) -> [String: Any] {
+        var badges: [[String: Any]] = [], declared: [String] = []
+        for row in certificates where (row["status_class"] as? String) != "bad" && (row["not_yet"] as? Bool) != true {
+            if row["signed"] as? Bool == true {
+                badges.append(row)
+            } else if let scheme = row["scheme"] as? String {
+                declared.append(scheme)
+            }
+        }
+        return ["badges": badges, "has_badges": !badges.isEmpty, "self_declared_claims": declared]
     }
 
     /// A site-relative path given by the caller, made safe as a URL path (see `SiteLayout.urlSafePath`).

@@ -1,3 +1,4 @@
+public import Credentials
 public import Foundation
 public import PassportModel
 public import DigitalLink
@@ -90,13 +91,17 @@ public struct BatchProof: Sendable, Hashable {
     public var jws: String
     /// SHA-256 of the JWS bytes, 64 lower-case hex characters.
     public var jwtSHA256: String
+    /// The signed passport, read back through the typed model: the page takes the credential's
+    /// facts it shows (its status entries, the link to its traceability events) from here.
+    public var passport: ProductPassport?
 
     /// Creates a batch proof.
-    public init(jwtPath: String, jsonPath: String, jws: String = "", jwtSHA256: String) {
+    public init(jwtPath: String, jsonPath: String, jws: String = "", jwtSHA256: String, passport: ProductPassport? = nil) {
         self.jwtPath = jwtPath
         self.jsonPath = jsonPath
         self.jws = jws
         self.jwtSHA256 = jwtSHA256
+        self.passport = passport
     }
 }
 
@@ -110,13 +115,17 @@ public struct CertificateProof: Sendable, Hashable {
     public var signedByCertifier: Bool
     /// The certifier's key (`z6Mk…`) when it signed.
     public var certifierKeyMultibase: String?
+    /// The signed conformity credential, read back through the typed model.
+    public var credential: ConformityCredential?
 
     /// Creates a certificate proof.
-    public init(jwtPath: String, jsonPath: String, signedByCertifier: Bool, certifierKeyMultibase: String?) {
+    public init(jwtPath: String, jsonPath: String, signedByCertifier: Bool, certifierKeyMultibase: String?,
+                credential: ConformityCredential? = nil) {
         self.jwtPath = jwtPath
         self.jsonPath = jsonPath
         self.signedByCertifier = signedByCertifier
         self.certifierKeyMultibase = certifierKeyMultibase
+        self.credential = credential
     }
 }
 

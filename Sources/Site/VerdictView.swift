@@ -13,6 +13,7 @@ enum VerdictView {
         "unit_outside_title", "unit_outside_detail", "unit_unsigned_title", "unit_unsigned_detail",
         "sig_bad_title", "sig_bad_detail", "unsupported_detail", "unavailable_detail", "unit_label",
         "proof_checked", "proof_bad", "proof_unsupported", "proof_unavailable",
+        "revoked_title", "revoked_detail", "suspended_title", "suspended_detail",
     ]
 
     /// The script's texts in one language (the same on every page: `SiteModel` keeps them).

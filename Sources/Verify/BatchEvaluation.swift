@@ -83,11 +83,22 @@ struct BatchEvaluation {
             verdict.item?.unitsIssued = passport.unitsProduced
         }
 
+        if let revoked = passport.status(.revocation), revoked.state == .set {
+            let why = "\(producer.name) has withdrawn the passport of lot \(entry.lot) (revocation list of \(revoked.listDateText ?? "?")) — do not sell it as genuine; ask the producer"
+            return verdict.concluding(.revoked, why, check: .init("status", .failed, "revoked in \(producer.name)'s revocation list of \(revoked.listDateText ?? "?")"))
+        }
         if let recall = entry.recalled {
             let why = "lot \(entry.lot) was recalled by \(producer.name) on \(recall.date): \(recall.reason) — do not sell it; take it off the shelf"
             return verdict.concluding(.recalled, why, check: .init("recall", .failed, "recalled \(recall.date): \(recall.reason)"))
         }
+        if let suspended = passport.status(.suspension), suspended.state == .set {
+            let listed = "suspended in \(producer.name)'s status list of \(suspended.listDateText ?? "?")"
+            let stated = passport.recall.map { "on \($0.recallDate): \($0.recallReason)" } ?? "(\(listed))"
+            let why = "lot \(entry.lot) was recalled by \(producer.name) \(stated) — do not sell it; take it off the shelf"
+            return verdict.concluding(.recalled, why, check: .init("recall", .failed, listed))
+        }
         verdict.checks.append(.init("recall", .passed, "lot \(entry.lot) is not recalled"))
+        if let status = statusCheck(passport) { verdict.checks.append(status) }
 
         for certificate in passport.certificates {
             if case .tampered(let reason) = certificate.status {
@@ -130,7 +141,25 @@ struct BatchEvaluation {
             return .init(name, .warning, "the passport claims \(certificate.scheme) but its credential is not in the bundle")
         case .tampered(let reason):
             return .init(name, .failed, reason)
+        case .revoked(let date):
+            return .init(name, .warning, "\(certificate.title) was revoked by \(certifier) (revocation list of \(date)); the claim no longer holds")
         }
+    }
+
+    /// How fresh the passport's status is, or why it could not be read. None for passports that
+    /// name no status list (made before passport published them).
+    func statusCheck(_ passport: CheckedPassport) -> Verdict.Check? {
+        guard !passport.status.isEmpty else { return nil }
+        if let missing = passport.status.first(where: { if case .unavailable = $0.state { return true }; return false }),
+           case .unavailable(let reason) = missing.state {
+            return .init("status", .warning, "could not be checked: \(reason)")
+        }
+        let made = passport.status.compactMap(\.listDate).min()
+        let age = made.map { date -> String in
+            let days = max(0, Int((now.timeIntervalSince(date) / 86_400).rounded(.down)))
+            return "status lists of \(XSDDateTime.string(from: date)), \(days) day\(days == 1 ? "" : "s") old"
+        } ?? "status lists undated"
+        return .init("status", .passed, "not revoked, not suspended (\(age))")
     }
 
     /// Expiry and best-before: the passport's dates count; a different date printed in the code is

@@ -15,6 +15,14 @@ struct BundleManifest: Sendable {
     let conformitySHA256: [String: String]
     /// SHA-256 of every other member of the bundle, by member name (`VerificationBundle.members`).
     let members: [String: String]
+    /// Status list digests by URL: the `statusLists/<url>` members.
+    var statusListSHA256: [String: String] {
+        var result: [String: String] = [:]
+        for (name, digest) in members where name.hasPrefix("statusLists/") {
+            result[String(name.dropFirst("statusLists/".count))] = digest
+        }
+        return result
+    }
 
     /// The key batches are filed under.
     static func key(gtin: String, lot: String) -> String { gtin + "/" + lot }

@@ -45,7 +45,9 @@ public final class LoadedBundle: @unchecked Sendable {
         self.producer = producer
         self.bundle = bundle
         self.manifest = manifest
-        self.checker = PassportChecker(producer: producer, certifiers: certifiers, conformity: bundle.conformity)
+        self.checker = PassportChecker(producer: producer, certifiers: certifiers, conformity: bundle.conformity,
+                                       statusLists: StatusListReader(lists: bundle.statusLists,
+                                                                     manifestDigests: manifest.statusListSHA256))
     }
 
     /// Reads and opens a bundle file.

@@ -1,9 +1,9 @@
 public import Foundation
 
-/// The answer for one scanned code: one of eight verdicts, a one-line reason, and the checks
+/// The answer for one scanned code: one of nine verdicts, a one-line reason, and the checks
 /// behind it.
 public struct Verdict: Sendable, Equatable {
-    /// The eight answers a clerk can get.
+    /// The nine answers a clerk can get.
     public enum Kind: String, Sendable, CaseIterable {
         /// Every check passed.
         case genuine = "GENUINE"
@@ -14,6 +14,8 @@ public struct Verdict: Sendable, Equatable {
         case seenBefore = "SEEN_BEFORE"
         /// The batch is recalled by its producer.
         case recalled = "RECALLED"
+        /// The producer withdrew the batch's passport for good (its revocation bit is set).
+        case revoked = "REVOKED"
         /// A signature failed: the code or a credential was altered or forged.
         case tampered = "TAMPERED"
         /// The code names a producer this shop does not trust.
@@ -30,6 +32,7 @@ public struct Verdict: Sendable, Equatable {
             case .genuineWithWarnings: return "GENUINE with warnings"
             case .seenBefore: return "SEEN BEFORE"
             case .recalled: return "RECALLED"
+            case .revoked: return "REVOKED"
             case .tampered: return "TAMPERED"
             case .unknownIssuer: return "UNKNOWN ISSUER"
             case .unknownProduct: return "UNKNOWN PRODUCT OR BATCH"

@@ -33,7 +33,7 @@ struct BenchBuild: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let project = scratch.appendingPathComponent("oliveto")
         _ = try BuildSupport.attempt { () throws(BuildError) in
-            try Scaffold.create(at: project, display: "oliveto", resources: resources)
+            try Scaffold.create(at: project, display: "oliveto", resources: resources, now: Date(timeIntervalSince1970: 1_790_000_000))
         }
         var timings: [Double] = []
         for _ in 0..<runs {

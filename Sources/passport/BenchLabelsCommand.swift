@@ -27,7 +27,7 @@ struct BenchLabels: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let root = scratch.appendingPathComponent("oliveto")
         _ = try BuildSupport.attempt { () throws(BuildError) in
-            try Scaffold.create(at: root, display: "oliveto", resources: resources)
+            try Scaffold.create(at: root, display: "oliveto", resources: resources, now: Date(timeIntervalSince1970: 1_790_000_000))
         }
         let batchFile = root.appendingPathComponent("batches/novello-2026-s.yaml")
         let text = try String(contentsOf: batchFile, encoding: .utf8)

@@ -38,15 +38,16 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let resources = try BuildSupport.resources()
+        let now = try BuildSupport.now()
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("passport-demo-\(UUID().uuidString)")
         let projectURL = keepProject.map { URL(fileURLWithPath: $0).standardizedFileURL }
             ?? temporary.appendingPathComponent("oliveto")
         defer { if keepProject == nil { try? FileManager.default.removeItem(at: temporary) } }
         _ = try BuildSupport.attempt { () throws(BuildError) in
-            try Scaffold.create(at: projectURL, display: keepProject ?? "oliveto", resources: resources)
+            try Scaffold.create(at: projectURL, display: keepProject ?? "oliveto", resources: resources, now: now)
         }
         let options = ProjectBuild.Options(projectRoot: projectURL, displayRoot: keepProject ?? "oliveto",
-                                           output: output.url, now: try BuildSupport.now(), resources: resources)
+                                           output: output.url, now: now, resources: resources)
         let report = try BuildSupport.attempt { () throws(BuildError) in try ProjectBuild(options: options).run() }
         print("Example project: \(keepProject ?? "(temporary, removed; use --keep-project DIR to keep it)")")
         print(BuildSupport.summary(report))

@@ -14,9 +14,10 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let resources = try BuildSupport.resources()
+        let now = try BuildSupport.now()
         let url = URL(fileURLWithPath: directory).standardizedFileURL
         let result = try BuildSupport.attempt { () throws(BuildError) in
-            try Scaffold.create(at: url, display: directory, resources: resources)
+            try Scaffold.create(at: url, display: directory, resources: resources, now: now)
         }
         print("Created \(directory): an example olive-oil cooperative with 2 products, 2 batches and 2 certificates.")
         print("Your signing key: \(directory)/keys/main.jwk (fingerprint \(result.keyFingerprint)) — keep it private and backed up.")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Credentials
 
 /// The `passport` command: from a producer's records to signed passports, pages, labels and checks.
 @main
@@ -11,7 +12,8 @@ struct Passport: AsyncParsableCommand {
         check them with `passport check my-farm`, then `passport build my-farm` to sign your \
         passports and write the site and labels into ./output.
         """,
+        version: PassportSoftware.version,
         subcommands: [InitCommand.self, CheckCommand.self, KeysCommand.self, CertifyCommand.self,
-                      BuildCommand.self, LabelsCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
+                      BuildCommand.self, RevokeCommand.self, LabelsCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
     )
 }

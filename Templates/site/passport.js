@@ -93,6 +93,50 @@
     });
   }
 
+  // W3C Bitstring Status List: fetch each signed list named by the passport (same origin), check its
+  // signature with the producer's keys, inflate its bits and read the passport's bit. Says nothing
+  // when the browser cannot (no DecompressionStream, no Ed25519) or a list cannot be loaded.
+  function readStatus(href, index, purpose) {
+    return fetch(href, { cache: 'no-cache' }).then(function (r) {
+      if (!r.ok) throw new Error('unavailable');
+      return r.text();
+    }).then(function (jws) {
+      var parts = jws.trim().split('.');
+      if (parts.length !== 3) throw new Error('not a list');
+      var message = new TextEncoder().encode(parts[0] + '.' + parts[1]);
+      return verifyWithAny(keys(), bytes64(parts[2]), message).then(function (ok) {
+        if (!ok) throw new Error('not signed by the producer');
+        var list = JSON.parse(new TextDecoder().decode(bytes64(parts[1])));
+        var subject = list.credentialSubject || {};
+        if (subject.statusPurpose !== purpose || String(subject.encodedList).charAt(0) !== 'u') throw new Error('not this list');
+        var gzip = new Blob([bytes64(subject.encodedList.slice(1))]).stream().pipeThrough(new DecompressionStream('gzip'));
+        return new Response(gzip).arrayBuffer().then(function (buffer) {
+          var bits = new Uint8Array(buffer), i = +index;
+          if (bits.length < 16384 || i >= bits.length * 8) throw new Error('too short');
+          return { set: (bits[i >> 3] & (0x80 >> (i & 7))) !== 0, date: String(list.validFrom || '').slice(0, 10) };
+        });
+      });
+    });
+  }
+  // Resolves to 'none' (no list, or the browser cannot check), 'clear', 'revoked' or 'suspended'.
+  function checkStatus(supported) {
+    var el = doc.getElementById('status-check');
+    if (!el || !supported || typeof DecompressionStream === 'undefined') return Promise.resolve('none');
+    var d = el.dataset, checks = [];
+    if (d.revocation) checks.push(readStatus(d.revocation, d.revocationIndex, 'revocation'));
+    if (d.suspension) checks.push(readStatus(d.suspension, d.suspensionIndex, 'suspension'));
+    if (!checks.length) return Promise.resolve('none');
+    return Promise.all(checks).then(function (results) {
+      var revoked = d.revocation && results[0].set, suspended = d.suspension && results[results.length - 1].set;
+      var state = revoked ? 'revoked' : suspended ? 'suspended' : 'clear';
+      el.textContent = revoked ? d.tRevoked : suspended ? d.tSuspended : fill(d.tClear, { date: results[0].date });
+      el.classList.add(state === 'clear' ? 'ok' : 'bad');
+      el.hidden = false;
+      root.dataset.status = state;
+      return state;
+    }, function () { return 'none'; /* degrade silently: the signature check still stands */ });
+  }
+
   // RFC 3986: keep only unreserved characters.
   function encode(text) {
     return encodeURIComponent(text).replace(/[!'()*]/g, function (c) {
@@ -122,8 +166,10 @@
   }
 
   // The verdict from every check, worst first: [state, title key, detail key].
-  function judge(recalled, signature, unit) {
+  function judge(recalled, signature, unit, status) {
     if (recalled) return ['bad'];
+    if (status === 'revoked') return ['bad', 'revokedTitle', 'revokedDetail'];
+    if (status === 'suspended') return ['bad', 'suspendedTitle', 'suspendedDetail'];
     if (unit === 'invalid') return ['bad', 'unitBadTitle', 'unitBadDetail'];
     if (unit === 'outside') return ['bad', 'unitOutsideTitle', 'unitOutsideDetail'];
     if (signature === 'invalid') return ['bad', 'sigBadTitle', 'sigBadDetail'];
@@ -135,11 +181,11 @@
     return ['pending', null, null];
   }
 
-  function show(signature, unit) {
+  function show(signature, unit, status) {
     var box = doc.getElementById('verdict');
     if (!box) return;
     var t = box.dataset, serial = { serial: unit.serial || '' };
-    var verdict = judge(t.recalled === 'true', signature, unit.state);
+    var verdict = judge(t.recalled === 'true', signature, unit.state, status);
     root.dataset.verdict = verdict[0];
     if (signature !== 'none') root.dataset.signature = signature;
     if (unit.state !== 'none') root.dataset.unit = unit.state;
@@ -158,8 +204,8 @@
     var box = doc.getElementById('verdict'), detail = doc.getElementById('verdict-detail');
     if (box && detail && box.dataset.recalled !== 'true') detail.textContent = box.dataset.tChecking;
     ed25519Supported().then(function (supported) {
-      return Promise.all([checkPassport(supported), checkUnit(supported)]);
-    }).then(function (results) { show(results[0], results[1]); });
+      return Promise.all([checkPassport(supported), checkUnit(supported), checkStatus(supported)]);
+    }).then(function (results) { show(results[0], results[1], results[2]); });
   }
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start); else start();
 })();

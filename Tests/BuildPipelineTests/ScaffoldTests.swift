@@ -12,7 +12,7 @@ struct ScaffoldTests {
     func loadsCleanly() throws {
         let folder = try TemporaryFolder("scaffold")
         let root = folder.appending("farm")
-        let result = try Scaffold.create(at: root, display: "farm", resources: Starter.resources)
+        let result = try Scaffold.create(at: root, display: "farm", resources: Starter.resources, now: Starter.now)
         #expect(result.projectRoot == root)
         // The loader throws every problem it finds: loading is the check.
         let project = try ProjectLoader.load(root: root, displayRoot: "farm")
@@ -41,7 +41,7 @@ struct ScaffoldTests {
         let folder = try TemporaryFolder("scaffold")
         try FileTree.write(["farm/notes.txt": "mine"], to: folder.url)
         let error = #expect(throws: BuildError.self) {
-            try Scaffold.create(at: folder.appending("farm"), display: "farm", resources: Starter.resources)
+            try Scaffold.create(at: folder.appending("farm"), display: "farm", resources: Starter.resources, now: Starter.now)
         }
         #expect(error?.description.contains("farm already exists and is not empty") == true)
         #expect(FileTree.files(below: folder.url) == ["farm/notes.txt"])

@@ -17,7 +17,7 @@ struct Starter {
 
     init() throws {
         folder = try TemporaryFolder("starter")
-        _ = try Scaffold.create(at: folder.appending("farm"), display: "farm", resources: Self.resources)
+        _ = try Scaffold.create(at: folder.appending("farm"), display: "farm", resources: Self.resources, now: Self.now)
     }
 
     /// Builds the project into `output` (a folder name in the scratch folder) at `now`.

@@ -24,13 +24,13 @@ struct BuildCommandTests {
         return built
     }
 
-    @Test("every passport, conformity credential and linkset passes the UNTP, W3C and JSON-LD checks")
+    @Test("every passport, conformity credential, event credential, status list and linkset passes the UNTP, W3C and JSON-LD checks")
     func credentialsConform() throws {
         let built = try Self.initAndBuild()
         let checked = try Command.python(Checkout.path("Tests/Support/check_credentials.py"),
                                          ["--conformance", Command.conformance.path, "--site", built.site.path, built.site.path])
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
-        #expect(checked.stdout.contains("checked 8 files (dcc 0.6.0: 2, dpp 0.6.0: 2, linkset: 4): 0 problems"),
+        #expect(checked.stdout.contains("checked 12 files (dcc 0.7.0: 2, dpp 0.7.0: 2, dte 0.7.0: 2, linkset: 4, status-list: 2): 0 problems"),
                 "\(checked.stdout)\(checked.stderr)")
     }
 
@@ -43,7 +43,13 @@ struct BuildCommandTests {
         let jwt = try Data(contentsOf: built.site.appendingPathComponent("certificates/eu-organic/dcc.jwt"))
         let digest = try sha256Hex(jwt)
         let dpp = try String(contentsOf: built.site.appendingPathComponent("01/08012345000012/10/L2026A/dpp.json"), encoding: .utf8)
-        #expect(dpp.contains(digest))
+        // digestMultibase: "u" + base64url(multihash 0x12 0x20 + SHA-256), per VC Data Integrity.
+        let multihash = Data([0x12, 0x20] + stride(from: 0, to: 64, by: 2).map { offset in
+            UInt8(digest.dropFirst(offset).prefix(2), radix: 16) ?? 0
+        })
+        let multibase = "u" + multihash.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        #expect(dpp.contains("\"digestMultibase\": \"\(multibase)\""))
         let did = try String(contentsOf: built.site.appendingPathComponent(".well-known/did.json"), encoding: .utf8)
         #expect(did.contains("\"publicKeyMultibase\": \"z6Mk"))
         #expect(did.contains("did:web:oliveto.example#main"))

@@ -27,7 +27,9 @@ struct VerifyShop {
     ///   - importBundle: import the bundle, trusting its producer.
     ///   - trustCertifier: trust the example's certifier for both its schemes.
     ///   - labels: let `passport build` render the labels (slower).
-    init(recall: String? = nil, importBundle: Bool = true, trustCertifier: Bool = true, labels: Bool = false) throws {
+    ///   - prepare: `passport` commands to run (in the folder holding `farm`) before building.
+    init(recall: String? = nil, importBundle: Bool = true, trustCertifier: Bool = true, labels: Bool = false,
+         prepare: [[String]] = []) throws {
         folder = try TemporaryFolder()
         try expect(run(["init", "farm"], in: folder.url), "init")
         if let recall {
@@ -35,6 +37,7 @@ struct VerifyShop {
             let text = try String(contentsOf: batch, encoding: .utf8)
             try (text + recall + "\n").write(to: batch, atomically: true, encoding: .utf8)
         }
+        for command in prepare { try expect(run(command, in: folder.url), command.joined(separator: " ")) }
         try expect(run(["build", "farm", "-o", output.path] + (labels ? [] : ["--no-labels"]), in: folder.url), "build")
         if importBundle {
             try expect(run(["trust", "import", bundle.path, "--trust-producer"]), "trust import")

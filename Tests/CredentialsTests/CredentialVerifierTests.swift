@@ -163,8 +163,8 @@ struct CredentialVerifierTests {
             ("\(parts[0]).\(parts[1]).AAAA", .signature),
             (try JWS.sign(header: header, payload: Data("not json".utf8), key: key), .payload),
             (try JWS.sign(header: header, payload: Data("[1,2]".utf8), key: key), .payload),
-            (try JWS.sign(header: header, payload: ["validFrom": "1 January 2026"], key: key), .payload),
-            (try JWS.sign(header: header, payload: ["exp": "tomorrow"], key: key), .payload),
+            (try JWS.sign(header: header, payload: ["issuer": .string(Fixture.issuer.did), "validFrom": "1 January 2026"], key: key), .payload),
+            (try JWS.sign(header: header, payload: ["issuer": .string(Fixture.issuer.did), "exp": "tomorrow"], key: key), .payload),
         ]
         for (text, part) in cases {
             guard case .malformed(let reportedPart, let reason)? = credentialError({ try verifier.verify(text, now: inside) }) else {

@@ -39,20 +39,21 @@ public enum DemoProject {
               en: Cold-pressed within six hours of picking. Fruity, with a peppery finish.
               it: Spremuto a freddo entro sei ore dalla raccolta. Fruttato, con un finale piccante.
             story: {en: "Two family farms and one mill, six hours from tree to press.", it: "Due aziende di famiglia e un frantoio, sei ore dall'albero al torchio."}
-            category: Olive oil
+            category: {name: {en: Olive oil, it: Olio d'oliva}, cpc: "21673"}
             net_quantity: 500 ml
             materials:
-              - {name: {en: Olives, it: Olive}, origin: IT, place: "Montalcino, Tuscany", share: 100}
+              - {name: {en: Olives, it: Olive}, origin: IT, place: "Montalcino, Tuscany", share: 100, cpc: "01450"}
             images: [images/bottle.svg]
             certifications: [eu-organic, roc, old-dop]
             """,
         "products/novello.yaml": """
             gtin: "08012345000029"
             name: {en: New season oil, it: Olio novello}
+            category: {name: Olive oil, cpc: "21673"}
             net_quantity: 250 ml
             materials:
-              - {name: Olives, origin: IT, share: 98}
-              - {name: Glass, origin: IT, share: 2, recycled: 60}
+              - {name: Olives, origin: IT, share: 98, cpc: "01450"}
+              - {name: Glass, origin: IT, share: 2, recycled: 60, cpc: "37191"}
             """,
         "certificates/eu-organic.yaml": """
             scheme: EU organic

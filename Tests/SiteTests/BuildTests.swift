@@ -29,7 +29,8 @@ struct BuildTests {
         #expect(report.pageCount == 2 * (1 + 2 + 3) + 1)
         #expect(report.cappedBatches.isEmpty)
         #expect(report.files == files.keys.filter { !$0.hasSuffix("dpp.jwt") && !$0.hasSuffix("dpp.json")
-            && !$0.hasSuffix("dcc.jwt") && !$0.hasSuffix("dcc.json") && !$0.hasSuffix("did.json") }.sorted())
+            && !$0.hasSuffix("dcc.jwt") && !$0.hasSuffix("dcc.json") && !$0.hasSuffix("did.json")
+            && !$0.hasSuffix("dte.jwt") && !$0.hasPrefix("status/") }.sorted())
     }
 
     @Test("the same input gives the same bytes")
@@ -135,8 +136,14 @@ struct BuildTests {
             "01/08012345000012/10/L2026A/linkset.json"))) as? [String: Any]
         let entry = (linkset?["linkset"] as? [[String: Any]])?.first
         #expect(entry?["anchor"] as? String == "https://oliveto.example/01/08012345000012/10/L2026A")
-        #expect(entry?[StructuredData.linkTypeDPP] != nil)
-        #expect((entry?[StructuredData.linkTypeDCC] as? [Any])?.count == 3)
+        let untp = entry?[StructuredData.linkTypeUNTP] as? [[String: Any]] ?? []
+        func links(_ rel: String) -> [String] {
+            untp.filter { ($0["rel"] as? [String])?.contains(rel) == true }.compactMap { $0["href"] as? String }
+        }
+        #expect(links("untp:dpp") == ["https://oliveto.example/01/08012345000012/10/L2026A/dpp.jwt",
+                                      "https://oliveto.example/01/08012345000012/10/L2026A/dpp.json"])
+        #expect(links("untp:dte") == ["https://oliveto.example/01/08012345000012/10/L2026A/dte.jwt"])
+        #expect(links("untp:dcc").count == 3)
         #expect((entry?[StructuredData.linkTypePIP] as? [Any])?.count == 2)
     }
 
@@ -163,6 +170,35 @@ struct BuildTests {
         let proof = json["proof"] as? [String: Any]
         #expect((proof?["jws"] as? String)?.split(separator: ".").count == 3)
         #expect((proof?["keys"] as? [String])?.count == 1)
+    }
+
+    @Test("only certifier-signed certificates are badges; a self-declared one is named as such, in words")
+    func selfDeclaredNotABadge() throws {
+        let project = try Fixture.demoProject()
+        let input = try Fixture.input(project)
+        #expect(input.certificateProofs["old-dop"]?.signedByCertifier == false)
+        let (output, _) = try Fixture.build(input, name: "badges")
+        let site = SiteFiles(root: output)
+        for page in ["01/08012345000012/10/L2026A/index.html", "01/08012345000012/index.html"] {
+            let html = try site.text(page)
+            let hero = html.components(separatedBy: "</section>").first ?? ""
+            #expect(hero.contains(">EU Organic</"), "\(page)")
+            #expect(hero.contains(">ROC</"), "\(page)")
+            #expect(!hero.contains(">PGI<"), "\(page): a self-declared certificate drawn as a badge")
+            #expect(hero.contains("<p class=\"self-declared\">Self-declared by the producer, not certified: Toscano PGI</p>"), "\(page)")
+            #expect(!html.contains("\"name\":\"Toscano PGI\""), "\(page): JSON-LD calls a self-declared claim a certification")
+        }
+    }
+
+    @Test("the proof section links the signed traceability events and names the status lists for the in-page check")
+    func proofLinks() throws {
+        let project = try Fixture.demoProject()
+        let (output, _) = try Fixture.build(try Fixture.input(project), name: "proof")
+        let html = try SiteFiles(root: output).text("01/08012345000012/10/L2026A/index.html")
+        #expect(html.contains("<a href=\"../../../../01/08012345000012/10/L2026A/dte.jwt\" type=\"application/vc+jwt\">dte.jwt</a>"))
+        #expect(html.contains("id=\"status-check\""))
+        #expect(html.contains("data-revocation=\"../../../../status/revocation.jwt\" data-revocation-index=\"1\""))
+        #expect(html.contains("data-suspension=\"../../../../status/suspension.jwt\" data-suspension-index=\"1\""))
     }
 
     @Test("hostile record text is escaped everywhere and never becomes a link")

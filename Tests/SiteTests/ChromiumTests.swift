@@ -167,6 +167,46 @@ struct ChromiumTests {
         #expect(results[1].values["lang"] == "it")
     }
 
+    /// Waits (at most five seconds) for the in-page status check to finish, then gives its state.
+    static let status = """
+        new Promise(function (done) { var n = 0; (function poll() {
+          var s = document.documentElement.dataset.status;
+          if (s || n++ > 100) done((s || 'none') + ' | ' + document.getElementById('status-check').textContent); else setTimeout(poll, 50);
+        })(); })
+        """
+
+    @Test("the page reads its bit in the signed status lists: recalled shows suspended, revoked shows revoked, others clear")
+    func statusLists() throws {
+        let input = try Fixture.input(try Fixture.demoProject())
+        let (site, _) = try Fixture.build(input, name: "chromium-status", revoked: ["novello-1"])
+        let results = try ChromiumHarness.run(site: site, visits: [
+            Self.visit("/01/08012345000012/10/L2026A/", Self.phone, mobile: true, shot: nil, ["status": Self.status]),
+            Self.visit("/01/08012345000012/10/L2025R/", Self.phone, mobile: true, shot: "phone-status-suspended", ["status": Self.status]),
+            Self.visit("/01/08012345000029/10/N-26%2F1/", Self.phone, mobile: true, shot: nil, ["status": Self.status]),
+        ])
+        for result in results { Self.checkClean(result) }
+        #expect(results[0].values["status"] == "clear | Status checked: not withdrawn and not recalled (list of 2026-11-20).")
+        #expect(results[1].values["status"] == "suspended | The producer has suspended this passport: the batch is recalled.")
+        #expect(results[2].values["status"] == "revoked | The producer has withdrawn this passport: do not rely on it.")
+    }
+
+    @Test("a status list not signed by the producer is ignored: the page says nothing about status")
+    func forgedStatusList() throws {
+        let input = try Fixture.input(try Fixture.demoProject())
+        let (site, _) = try Fixture.build(input, name: "chromium-status-forged")
+        let list = site.appendingPathComponent("status/suspension.jwt")
+        var parts = try String(contentsOf: list, encoding: .utf8).split(separator: ".").map(String.init)
+        parts[2] = String(parts[2].reversed())
+        try parts.joined(separator: ".").write(to: list, atomically: true, encoding: .utf8)
+        let results = try ChromiumHarness.run(site: site, visits: [
+            Self.visit("/01/08012345000012/10/L2025R/", Self.phone, mobile: true, shot: nil,
+                       ["status": Self.status, "hidden": "String(document.getElementById('status-check').hidden)"]),
+        ])
+        Self.checkClean(results[0])
+        #expect(results[0].values["status"] == "none | ")
+        #expect(results[0].values["hidden"] == "true")
+    }
+
     @Test("a tampered passport is reported as changed")
     func tampered() throws {
         let project = try Fixture.demoProject()

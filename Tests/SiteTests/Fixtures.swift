@@ -1,5 +1,6 @@
 import Credentials
 import DigitalLink
+import Crypto
 import Foundation
 import PassportModel
 import PassportTestSupport
@@ -59,13 +60,13 @@ enum Fixture {
                           fingerprint: "0707 0707 0707 0707",
                           rawBase64URL: Base64URL.encode(try signingKey().publicKey.rawRepresentation))
         var proofs: [String: BatchProof] = [:]
-        for batch in project.batches {
+        for (index, batch) in project.batches.enumerated() {
             guard let product = project.product(batch.product) else { continue }
             let folder = IdentifierPath.batch(gtin: product.gtin, lot: batch.lot)
             let jws = try passport(batch, did: did, tamper: false)
             let digest = SHA256Digest.hex(Data(jws.utf8))
             proofs[batch.id] = BatchProof(jwtPath: folder + "dpp.jwt", jsonPath: folder + "dpp.json",
-                                          jws: jws, jwtSHA256: digest)
+                                          jws: jws, jwtSHA256: digest, passport: typedPassport(project, folder: folder, position: index))
         }
         var certificates: [String: CertificateProof] = [:]
         for (index, certificate) in project.certificates.enumerated() {
@@ -78,9 +79,49 @@ enum Fixture {
                          certificateProofs: certificates, templatesOverride: override, templatesDirectory: templates)
     }
 
+    /// What the page reads of a passport: status entries at `position` in the site's lists, and
+    /// the link to its traceability events.
+    static func typedPassport(_ project: Project, folder: String, position: Int) -> ProductPassport {
+        let base = project.producer.baseURL
+        let product = UNTPProduct(
+            id: base + "/" + folder, name: "p", idScheme: nil, idGranularity: "batch", productCategory: [],
+            relatedDocument: [Link(linkURL: base + "/" + folder + "dte.jwt", linkName: "Journey",
+                                   linkType: UNTPVocabulary.LinkType.dte.iri)],
+            producedAtFacility: nil, countryOfProduction: nil)
+        return ProductPassport(
+            context: [], type: [], id: base + "/" + folder + "dpp.json", issuer: CredentialIssuer(id: "", name: ""), name: "p",
+            validFrom: "2026-10-01T00:00:00Z",
+            credentialStatus: [BitstringStatusListEntry(purpose: .revocation, index: position, list: base + "/status/revocation.jwt")],
+            suspensionStatus: BitstringStatusListEntry(purpose: .suspension, index: position, list: base + "/status/suspension.jwt"),
+            credentialSubject: PassportSubject(product: product, extensions: PassportExtension()))
+    }
+
+    /// The site's signed status lists: recalled batches suspended, none revoked (or the batches in `revoked`).
+    static func statusLists(_ input: SiteInput, revoked: Set<String> = []) throws -> [String: String] {
+        let key = try Credentials.SigningKey(id: "main", seed: Data(repeating: 7, count: 32))
+        let issuer = try DIDWeb(baseURL: input.project.producer.baseURL)
+        var files: [String: String] = [:]
+        for purpose in StatusPurpose.allCases {
+            var bits = StatusBitstring()
+            for batch in input.project.batches where purpose == .suspension ? batch.recall != nil : revoked.contains(batch.id) {
+                if let entry = input.batchProofs[batch.id]?.passport?.statusEntries.first(where: { $0.statusPurpose == purpose.rawValue }) {
+                    bits.set(entry.statusListIndex)
+                }
+            }
+            let url = issuer.baseURL + "/status/\(purpose.rawValue).jwt"
+            let list = StatusListCredential(
+                context: [UNTPVocabulary.credentialsContext], type: ["VerifiableCredential", "BitstringStatusListCredential"],
+                id: url, issuer: CredentialIssuer(id: issuer.did, name: "Oliveto"), name: purpose.rawValue,
+                validFrom: "2026-11-20T00:00:00Z",
+                credentialSubject: try BitstringStatusList(id: url + "#list", purpose: purpose, bits: bits))
+            files["status/\(purpose.rawValue).jwt"] = try JWS.signCredential(try list.json(), key: key, issuer: issuer)
+        }
+        return files
+    }
+
     /// Builds the site into a fresh folder and writes the credential files the pipeline would add,
     /// so links to them resolve.
-    static func build(_ input: SiteInput, name: String, tamper: Bool = false) throws -> (URL, SiteReport) {
+    static func build(_ input: SiteInput, name: String, tamper: Bool = false, revoked: Set<String> = []) throws -> (URL, SiteReport) {
         let output = try TemporaryFolder.kept(name)
         let report = try SiteBuilder(input: input).write(to: output)
         var extra: [String: String] = [SiteLayout.didDocumentPath(baseURL: input.project.producer.baseURL): "{}"]
@@ -89,7 +130,10 @@ enum Fixture {
             // Proof paths are URL paths; files live where a host finds them after decoding.
             extra[proof.jwtPath.removingPercentEncoding ?? proof.jwtPath] = try passport(batch, did: input.issuerDID, tamper: tamper)
             extra[proof.jsonPath.removingPercentEncoding ?? proof.jsonPath] = "{}"
+            let events = proof.jwtPath.replacingOccurrences(of: "dpp.jwt", with: "dte.jwt")
+            extra[events.removingPercentEncoding ?? events] = "e30.e30.e30"
         }
+        extra.merge(try statusLists(input, revoked: revoked)) { _, list in list }
         for proof in input.certificateProofs.values {
             extra[proof.jwtPath] = "e30.e30.e30"
             extra[proof.jsonPath] = "{}"

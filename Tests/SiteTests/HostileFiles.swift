@@ -39,11 +39,11 @@ enum HostileFiles {
                 gtin: "08012345000036"
                 name: {en: \(q(script)), it: \(q(closer))}
                 description: \(q(attribute))
-                category: \(q(single))
+                category: {name: \(q(single)), gpc: "10000043"}
                 net_quantity: 1 kg
                 materials:
-                  - {name: \(q(closer)), origin: IT, place: \(q(attribute)), share: 50}
-                  - {name: \(q(mustache)), origin: FR, share: 50, hazardous: true}
+                  - {name: \(q(closer)), origin: IT, place: \(q(attribute)), share: 50, hs: "1509"}
+                  - {name: \(q(mustache)), origin: FR, share: 50, hazardous: true, unspsc: "50151513"}
                 certifications: [evil-cert]
                 """,
             "certificates/evil-cert.yaml": """

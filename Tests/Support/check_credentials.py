@@ -23,6 +23,14 @@ Prints one line per problem, then a summary; exits 1 if there is any problem, 2 
 import argparse, base64, datetime, gzip, json, os, re, sys
 import jsonschema
 from pyld import jsonld
+import pyld.resolved_context
+
+# pyld 2.0.3 (Debian 12) caches a processed scoped context by the active context alone, although
+# the result also depends on how it was applied; when two terms of one type-scoped context carry
+# identical scoped contexts (UNTP 0.7.0's Product: productImage and relatedDocument; MakeEvent:
+# inputProduct and outputProduct), the second one's terms then expand as undefined. Processing
+# every scoped context afresh gives the result the JSON-LD 1.1 algorithm defines.
+pyld.resolved_context.ResolvedContext.get_processed = lambda self, active_ctx: None
 
 V2 = 'https://www.w3.org/ns/credentials/v2'
 UNTP_070 = 'https://vocabulary.uncefact.org/untp/0.7.0/context/'
@@ -237,15 +245,31 @@ class Checker:
             self.problem(where, f'{label} expands to {len(bitstring)} bytes; the minimum is 16384 (131,072 entries)')
         return len(bitstring) * 8
 
-    def remember_status_entries(self, where, doc):
-        entries = doc.get('credentialStatus')
-        for entry in entries if isinstance(entries, list) else [entries]:
-            if isinstance(entry, dict):
-                self.status_entries.append((where, entry))
+    def remember_status_entries(self, where, node):
+        """Every BitstringStatusListEntry in the credential (`credentialStatus` or elsewhere)."""
+        if isinstance(node, dict):
+            types = node.get('type') if isinstance(node.get('type'), list) else [node.get('type')]
+            if 'BitstringStatusListEntry' in types:
+                self.status_entries.append((where, node))
+            for value in node.values():
+                self.remember_status_entries(where, value)
+        elif isinstance(node, list):
+            for item in node:
+                self.remember_status_entries(where, item)
 
     def cross_check_status(self):
-        """Entries that point at a status list checked in the same run must fit in it."""
+        """Entries follow W3C Bitstring Status List v1.0; those that point at a status list
+        checked in the same run must fit in it."""
         for where, entry in self.status_entries:
+            index = entry.get('statusListIndex')
+            if not (isinstance(index, int) and index >= 0 or isinstance(index, str) and index.isdigit()):
+                self.problem(where, f'credentialStatus statusListIndex {json.dumps(index)} is not a whole number 0 or more')
+            if not isinstance(entry.get('statusPurpose'), str):
+                self.problem(where, 'credentialStatus statusPurpose must be a string')
+            if not isinstance(entry.get('statusListCredential'), str) or not URI.match(entry['statusListCredential']):
+                self.problem(where, 'credentialStatus statusListCredential must be a URL')
+            elif entry.get('id') == entry['statusListCredential']:
+                self.problem(where, 'credentialStatus id must not be the URL of the status list')
             found = self.status_lists.get(entry.get('statusListCredential'))
             if found is None:
                 continue

@@ -129,6 +129,15 @@ CASES = [
     ('status list of the wrong subject type', {'list.json': changed(STATUS_LIST, lambda d: d['credentialSubject'].update(
         type='StatusList2021'))}, [], 1, 'credentialSubject.type must be "BitstringStatusList"'),
     ('DPP status entry inside its list', {'dpp.json': with_status(131071), 'list.json': STATUS_LIST}, [], 0, 'checked 2 files'),
+    ('a status entry outside credentialStatus is checked too', {'dpp.json': changed(with_status(131071), lambda d: d.update(
+        suspensionStatus=dict(d['credentialStatus'], statusListIndex=131072))), 'list.json': STATUS_LIST}, [], 1,
+     'index 131072 is outside its list'),
+    ('status entry whose id is its list', {'dpp.json': changed(with_status(5), lambda d: d['credentialStatus'].update(
+        id=STATUS_LIST['id'])), 'list.json': STATUS_LIST}, [], 1, 'id must not be the URL of the status list'),
+    # pyld's scoped-context cache would leave relatedDocument's terms undefined beside productImage.
+    ('two links with identical scoped contexts', {'dpp.json': changed(DPP, lambda d: d['credentialSubject'].update(
+        productImage={'linkURL': 'https://example.com/p.png', 'linkName': 'Picture'},
+        relatedDocument=[{'linkURL': 'https://example.com/d.pdf', 'linkName': 'Manual'}]))}, [], 0, 'dpp 0.7.0: 1'),
     ('DPP status entry past the end of its list', {'dpp.json': with_status(131072), 'list.json': STATUS_LIST}, [], 1,
      'credentialStatus index 131072 is outside its list (131072 bits)'),
     ('valid linkset', {'linkset.json': LINKSET}, [], 0, 'linkset: 1'),
