@@ -18,6 +18,7 @@ public enum FileWriter {
     public static func writeInExistingFolder(_ bytes: some ContiguousBytes, to url: URL,
                                              permissions: FilePermissions = .publicFile) throws(OutputError) {
         try create(bytes, at: url.path, permissions: permissions, sync: false)
+        TestHooks.reached(.fileWritten)
     }
 
     /// Writes `text` as UTF-8; see `write(_:to:permissions:)`.
