@@ -33,3 +33,10 @@ struct FastHTMLContentType: MustacheContentType {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// The same escaping for HTML written outside templates (the few pages `passport serve` writes
+/// itself), so every page passport makes escapes one way.
+public enum HTMLText {
+    /// `text` with `& < > " '` escaped.
+    public static func escape(_ text: String) -> String { FastHTMLContentType().escapeText(text) }
+}

@@ -77,6 +77,12 @@ public final class Verifier: Sendable {
         return verdict
     }
 
+    /// Checks one code without recording it: for callers that record the scan themselves
+    /// (`passport serve` through its asynchronous stores; see `PendingScan`).
+    public func evaluate(_ text: String) -> Verdict {
+        evaluate(text, now: clock())
+    }
+
     // MARK: Reading and finding the issuer
 
     func evaluate(_ text: String, now: Date) -> Verdict {
@@ -140,24 +146,11 @@ public final class Verifier: Sendable {
 
     /// Records the scan; a genuine serialized unit seen before becomes SEEN BEFORE.
     func record(_ verdict: inout Verdict) {
-        guard let scanLog, let item = verdict.item, let lot = item.lot else { return }
-        let serialized = verdict.kind.isGenuine && item.serial != nil
-        let scannedAt = XSDDateTime.string(from: verdict.scannedAt)
-        let current = verdict
-        var seen: Verdict.EarlierScans?
+        guard let scanLog, let pending = verdict.pendingScan(shop: options.shop) else { return }
         do {
-            _ = try scanLog.record(serialized: serialized, gtin: item.gtin, lot: lot, serial: item.serial ?? "") { earlier in
-                seen = earlier
-                return ScanRecord(scannedAt: scannedAt, shop: options.shop,
-                                  verdict: (earlier == nil ? current.kind : .seenBefore).rawValue,
-                                  issuer: item.producerDID ?? "", gtin: item.gtin, lot: lot, serial: item.serial ?? "",
-                                  unitsIssued: item.unitsIssued)
-            }
-            if let seen { verdict.markSeenBefore(seen) }
+            verdict.recorded(earlier: try scanLog.record(pending))
         } catch {
-            verdict.checks.append(.init("scan log", .warning, "this scan was not recorded, so copies cannot be spotted: \(error.description)"))
-            if verdict.kind == .genuine { verdict.kind = .genuineWithWarnings }
-            verdict.reason = verdict.summaryReason()
+            verdict.notRecorded(error.description)
         }
     }
 }

@@ -1,0 +1,69 @@
+import Credentials
+import Foundation
+
+/// One scan ready for a scan log: the record to store, and whether earlier sightings of the same
+/// unit must be looked up first (in the same transaction).
+///
+/// This is the seam between checking a code and recording it. `Verifier.verify` records through
+/// `ScanLog` at once (synchronously, as `passport verify` always did); `passport serve` evaluates
+/// with `Verifier.evaluate`, records the pending scan through its own asynchronous store (SQLite
+/// through `ScanLog` on a thread pool, or PostgreSQL), then applies the answer with
+/// `Verdict.recorded(earlier:)`. Both paths give the same verdict for the same log.
+public struct PendingScan: Sendable, Equatable {
+    /// A genuine code of a serialized unit: earlier sightings are looked up, and make the verdict
+    /// (and the stored record) SEEN BEFORE.
+    public var serialized: Bool
+    /// The record stored when the unit was not seen before.
+    public var record: ScanRecord
+
+    public init(serialized: Bool, record: ScanRecord) {
+        self.serialized = serialized
+        self.record = record
+    }
+
+    /// The record to store, given whether earlier sightings were found.
+    public func record(seenBefore: Bool) -> ScanRecord {
+        guard seenBefore else { return record }
+        var seen = record
+        seen.verdict = Verdict.Kind.seenBefore.rawValue
+        return seen
+    }
+}
+
+extension Verdict {
+    /// What to record for this verdict, scanned at `shop`; `nil` when the code named no batch
+    /// (nothing a scan log could match later).
+    public func pendingScan(shop: String) -> PendingScan? {
+        guard let item, let lot = item.lot else { return nil }
+        let record = ScanRecord(scannedAt: XSDDateTime.string(from: scannedAt), shop: shop, verdict: kind.rawValue,
+                                issuer: item.producerDID ?? "", gtin: item.gtin, lot: lot, serial: item.serial ?? "",
+                                unitsIssued: item.unitsIssued)
+        return PendingScan(serialized: kind.isGenuine && item.serial != nil, record: record)
+    }
+
+    /// Applies the scan log's answer: earlier sightings of the unit turn the verdict into SEEN BEFORE.
+    public mutating func recorded(earlier: EarlierScans?) {
+        if let earlier { markSeenBefore(earlier) }
+    }
+
+    /// Notes that the scan could not be recorded: a warning, since copies cannot be spotted.
+    public mutating func notRecorded(_ reason: String) {
+        checks.append(.init("scan log", .warning, "this scan was not recorded, so copies cannot be spotted: \(reason)"))
+        if kind == .genuine { kind = .genuineWithWarnings }
+        self.reason = summaryReason()
+    }
+}
+
+extension ScanLog {
+    /// Records a pending scan; returns the earlier sightings of its unit (`nil` when none, or when
+    /// the scan is not of a genuine serialized unit). Lookup and insert are one transaction.
+    public func record(_ scan: PendingScan) throws(VerifyError) -> Verdict.EarlierScans? {
+        var seen: Verdict.EarlierScans?
+        _ = try record(serialized: scan.serialized, gtin: scan.record.gtin, lot: scan.record.lot,
+                       serial: scan.record.serial) { earlier in
+            seen = earlier
+            return scan.record(seenBefore: earlier != nil)
+        }
+        return seen
+    }
+}
