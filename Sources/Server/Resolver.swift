@@ -1,7 +1,5 @@
 internal import Credentials
 internal import DigitalLink
-internal import PassportModel
-internal import Site
 
 /// GS1 Digital Link resolution over a built site (GS1-Conformant Resolver 1.2 behaviour): a
 /// request URI is read with the strict parser; the answer is a redirect to one link, the linkset,
@@ -95,9 +93,9 @@ struct Resolver: Sendable {
     /// The unit level: the batch's pages and default link, opened on this serial (the page checks
     /// the unit's signature from `s=`, which passes through).
     func unitContext(gtin: String, lot: String, serial: String, batch: JSONValue) -> JSONValue {
-        let path = SiteLayout.unitURLPath(gtin: gtin, lot: lot, serial: serial)
-        let query = "?serial=" + SiteLayout.percentEncode(serial)
-        var context: [String: JSONValue] = ["anchor": .string(index.baseURL + "/" + path.dropLast())]
+        let path = IdentifierPath.canonicalUnit(gtin: gtin, lot: lot, serial: serial)
+        let query = "?serial=" + PercentEncoding.encode(serial)
+        var context: [String: JSONValue] = ["anchor": .string(index.baseURL + path)]
         for key in [LinkTypes.pip, LinkTypes.defaultLink] {
             guard let links = batch[key]?.arrayValue else { continue }
             context[key] = .array(links.map { link in

@@ -2,6 +2,7 @@ internal import Foundation
 internal import HTTPTypes
 internal import Hummingbird
 internal import NIOCore
+internal import Site
 
 /// The built site and its resolver as one immutable value, replaced whole after a preview rebuild.
 struct SiteSnapshot: Sendable {
@@ -57,7 +58,8 @@ struct SiteResponder: Sendable {
         }
         let languages = site.resolver.index.languages
         let language = AcceptLanguage.best(request.headers[.acceptLanguage], offered: languages) ?? languages.first
-        let names = [language.map { "index.\($0).html" }, "index.html"].compactMap { $0 }
+        let names = [language.map { SiteLayout.pageFile(language: $0, defaultLanguage: languages.first ?? $0) },
+                     "index.html"].compactMap { $0 }
         for name in names {
             if let file = site.files.files[folder + name] {
                 var response = serve(file, request, site)

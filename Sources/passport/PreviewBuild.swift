@@ -1,6 +1,6 @@
 import BuildPipeline
 import Foundation
-import Labels
+import Output
 import Server
 
 /// The rebuild the live preview (`passport serve --watch`) runs: `passport build` without labels,

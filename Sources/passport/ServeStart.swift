@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Output
 import Server
 
 /// `passport serve [start] [PROJECT]`: runs the server until Ctrl-C or SIGTERM.
