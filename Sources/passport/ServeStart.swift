@@ -55,6 +55,9 @@ struct ServeStart: AsyncParsableCommand {
 
     func validate() throws {
         guard !(noSite && (site != nil || watch)) else { throw ValidationError("--no-site cannot go with --site or --watch.") }
+        guard !(watch && site != nil) else {
+            throw ValidationError("--watch rebuilds into OUTPUT/site; give the output folder with -o instead of --site.")
+        }
         if let port = resolvedPort { guard (0...65_535).contains(port) else { throw ValidationError("--port is 0 to 65535.") } }
         guard databaseConnections >= 1 else { throw ValidationError("--database-connections must be at least 1.") }
         guard maxBundleAge > 0, maxBundleAge.isFinite else { throw ValidationError("--max-bundle-age must be a positive number of days.") }
