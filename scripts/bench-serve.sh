@@ -40,11 +40,13 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 export SOURCE_DATE_EPOCH=1793000000 PASSPORT_NOW=2026-11-05T10:00:00Z PASSPORT_STORE="$work/store"
 "$passport" demo -o "$work/output" >/dev/null
 "$passport" trust import "$work/output/bundle/bundle.json" --trust-producer >/dev/null
 site="$work/output/site"
+chmod 755 "$work"; chmod -R go+rX "$work/output"   # nginx's workers run as another user
 
 # PostgreSQL: a fresh database for this run on the test server.
 eval "$(scripts/start-test-postgres.sh)"

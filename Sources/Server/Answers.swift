@@ -49,8 +49,9 @@ enum Answers {
 
     /// The CORS headers of every resolver and site answer: anyone may read them (RFC: the site is public).
     static func addCORS(to headers: inout HTTPFields) {
-        headers[.accessControlAllowOrigin] = "*"
-        headers[.accessControlExposeHeaders] = "Link, Location, Content-Type, Content-Length, ETag"
+        // Appended, not set: answers are built without them, and a set searches the fields first.
+        headers.append(HTTPField(name: .accessControlAllowOrigin, value: "*"))
+        headers.append(HTTPField(name: .accessControlExposeHeaders, value: "Link, Location, Content-Type, Content-Length, ETag"))
     }
 
     /// The answer to `OPTIONS` on the site and resolver.

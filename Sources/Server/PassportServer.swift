@@ -11,6 +11,17 @@ internal import Verify
 /// `passport serve`: the site and its GS1 Digital Link resolver, the verification API and counter
 /// page, and (with `--watch`) the live preview, in one Hummingbird server.
 public enum PassportServer {
+    /// Makes NIO's event loops run Swift concurrency's tasks too, so a request is not handed from
+    /// an event loop thread to the concurrency pool and back (on 2 cores that hand-off costs more
+    /// than answering). Call once, first thing, in a process that only serves. Everything async
+    /// in the server is then on event loops: blocking work (SQLite, bundle checks, file walks,
+    /// rebuilds) goes to `NIOThreadPool` or a dispatch queue.
+    /// - Returns: whether the takeover happened (it is not available everywhere).
+    @discardableResult
+    public static func takeOverConcurrencyPool() -> Bool {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
     /// Runs until SIGTERM or SIGINT, then stops taking connections, lets requests in flight finish
     /// (so every acknowledged scan is committed) and closes the database last.
     /// - Parameter ready: called once listening, with the address (`http://127.0.0.1:8080`).

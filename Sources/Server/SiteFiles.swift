@@ -89,7 +89,12 @@ struct SiteFiles: Sendable {
     /// the site (`..`) or decodes to something no file can be named.
     static func relativePath(_ requestPath: Substring) -> String? {
         guard requestPath.hasPrefix("/") else { return nil }
-        guard let decoded = String(requestPath.dropFirst()).removingPercentEncoding else { return nil }
+        let raw = requestPath.dropFirst()
+        // Most paths carry no escapes and no dot segments: nothing to decode or check.
+        if !raw.utf8.contains(UInt8(ascii: "%")) && !raw.utf8.contains(0) && !raw.contains("/.") && !raw.hasPrefix(".") {
+            return raw.hasPrefix("/") ? nil : String(raw)
+        }
+        guard let decoded = String(raw).removingPercentEncoding else { return nil }
         guard !decoded.contains("\0"), !decoded.hasPrefix("/") else { return nil }
         for segment in decoded.split(separator: "/", omittingEmptySubsequences: false) where segment == ".." || segment == "." {
             return nil

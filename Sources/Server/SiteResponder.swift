@@ -10,6 +10,8 @@ struct SiteSnapshot: Sendable {
     let resolver: Resolver
     /// Counts rebuilds (the preview's reload script waits for it to change).
     let generation: Int
+    /// Resolver answers of this snapshot.
+    let answers = AnswerCache()
 }
 
 /// Answers requests for the site: its files as they are, GS1 Digital Link paths through the
@@ -45,7 +47,9 @@ struct SiteResponder: Sendable {
             if let relative = SiteFiles.relativePath(rawPath), let file = site.files.files[relative] {
                 return serve(file, request, site)
             }
-            return resolve(request, path: rawPath, resolver: site.resolver)
+            let key = AnswerCache.key(path: rawPath, query: request.uri.query, accept: request.headers[.accept],
+                                      acceptLanguage: request.headers[.acceptLanguage])
+            return site.answers.answer(for: key) { resolve(request, path: rawPath, resolver: site.resolver) }
         }
         guard let relative = SiteFiles.relativePath(rawPath) else { return notFound(site, request) }
         if let file = site.files.files[relative] { return serve(file, request, site) }
@@ -82,14 +86,15 @@ struct SiteResponder: Sendable {
             accept: request.headers[.accept], acceptLanguage: request.headers[.acceptLanguage]))
         var links: [String] = []
         if let linksetPath { links.append("<\(linksetPath)>; rel=\"linkset\"; type=\"application/linkset+json\"") }
-        var headers: HTTPFields = [:]
-        headers[.vary] = "Accept, Accept-Language"
+        var headers = HTTPFields([HTTPField(name: .vary, value: "Accept, Accept-Language")])
         var response: Response
         switch answer {
         case .redirect(let location):
-            headers[.location] = location
-            headers[.cacheControl] = "no-store"
-            response = Response(status: .temporaryRedirect, headers: headers)
+            headers.append(HTTPField(name: .location, value: location))
+            headers.append(HTTPField(name: .cacheControl, value: "no-store"))
+            headers.append(HTTPField(name: .contentLength, value: "0"))
+            if !links.isEmpty { headers.append(HTTPField(name: Self.link, value: links.joined(separator: ", "))) }
+            return Response(status: .temporaryRedirect, headers: headers)
         case .linkset(let linkset):
             response = Answers.json(.ok, linkset, headers: headers, contentType: "application/linkset+json")
         case .notFound(let message, let up):
@@ -107,15 +112,13 @@ struct SiteResponder: Sendable {
         // In preview a page carries its site generation, so its tag does too.
         let injects = preview && file.contentType.hasPrefix("text/html")
         let etag = injects ? file.etag.dropLast() + "-\(site.generation)\"" : file.etag
-        var headers: HTTPFields = [:]
-        headers[.eTag] = etag
-        headers[.cacheControl] = "no-cache"
+        var headers = HTTPFields([HTTPField(name: .eTag, value: etag), HTTPField(name: .cacheControl, value: "no-cache")])
         if let tags = request.headers[.ifNoneMatch], tags.split(separator: ",").contains(where: {
             $0.trimmingCharacters(in: .whitespaces) == etag || $0.trimmingCharacters(in: .whitespaces) == "*"
         }) {
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentType] = file.contentType
+        headers.append(HTTPField(name: .contentType, value: file.contentType))
         if injects {
             let tag = PreviewChannel.tag(generation: site.generation)
             return Response(status: .ok, headers: headers, body: Answers.body(Self.inject(tag, into: file.body)))

@@ -72,6 +72,7 @@ struct ServeStart: AsyncParsableCommand {
     private var resolvedRateLimit: Int? { rateLimit ?? environment["PASSPORT_RATE_LIMIT"].flatMap(Int.init) }
 
     func run() async throws {
+        PassportServer.takeOverConcurrencyPool()
         let logger = logOptions.logger()
         let resources = try BuildSupport.resources()
         let database: ServeConfiguration.Database
