@@ -29,23 +29,50 @@ enum PostgresSchema {
             )
             """,
             "CREATE INDEX passport_scans_by_unit ON passport_scans (gtin, lot, serial)",
-            // One round trip per scan: lock the unit, count its earlier sightings (a new snapshot
-            // per statement, so a scan committed by another server just before is seen), insert.
+            // Sightings of each serialized unit (scans with a genuine verdict), kept beside the log
+            // so a scan reads one row however often its unit was scanned before.
+            """
+            CREATE TABLE passport_unit_sightings (
+                gtin TEXT NOT NULL,
+                lot TEXT NOT NULL,
+                serial TEXT NOT NULL,
+                sightings BIGINT NOT NULL,
+                first_at TEXT NOT NULL,
+                last_at TEXT NOT NULL,
+                shops TEXT[] NOT NULL,
+                PRIMARY KEY (gtin, lot, serial)
+            )
+            """,
+            // One statement per scan. For a genuine serialized unit: make its sightings row if it
+            // is new, lock it (scans of one unit on any server queue here; FOR UPDATE reads the
+            // latest committed row), answer the earlier sightings, count this one. Then log the scan.
             """
             CREATE FUNCTION passport_record_scan(
                 p_scanned_at TEXT, p_shop TEXT, p_verdict TEXT, p_seen_verdict TEXT, p_issuer TEXT,
                 p_gtin TEXT, p_lot TEXT, p_serial TEXT, p_units_issued INTEGER, p_serialized BOOLEAN,
-                p_sightings TEXT[],
                 OUT earlier_count BIGINT, OUT earlier_first TEXT, OUT earlier_last TEXT, OUT earlier_shops TEXT[])
             LANGUAGE plpgsql VOLATILE AS $$
+            DECLARE
+                seen passport_unit_sightings%ROWTYPE;
             BEGIN
                 earlier_count := 0;
                 IF p_serialized THEN
-                    PERFORM pg_advisory_xact_lock(hashtextextended(p_gtin || '/' || p_lot || '/' || p_serial, 0));
-                    SELECT count(*), min(s.scanned_at), max(s.scanned_at), array_agg(DISTINCT s.shop ORDER BY s.shop)
-                      INTO earlier_count, earlier_first, earlier_last, earlier_shops
-                      FROM passport_scans s
-                     WHERE s.gtin = p_gtin AND s.lot = p_lot AND s.serial = p_serial AND s.verdict = ANY (p_sightings);
+                    INSERT INTO passport_unit_sightings VALUES (p_gtin, p_lot, p_serial, 0, p_scanned_at, p_scanned_at, '{}')
+                        ON CONFLICT (gtin, lot, serial) DO NOTHING;
+                    SELECT * INTO seen FROM passport_unit_sightings
+                     WHERE gtin = p_gtin AND lot = p_lot AND serial = p_serial FOR UPDATE;
+                    IF seen.sightings > 0 THEN
+                        earlier_count := seen.sightings;
+                        earlier_first := seen.first_at;
+                        earlier_last := seen.last_at;
+                        earlier_shops := seen.shops;
+                    END IF;
+                    UPDATE passport_unit_sightings SET
+                        sightings = seen.sightings + 1,
+                        first_at = CASE WHEN seen.sightings = 0 THEN p_scanned_at ELSE LEAST(seen.first_at, p_scanned_at) END,
+                        last_at = CASE WHEN seen.sightings = 0 THEN p_scanned_at ELSE GREATEST(seen.last_at, p_scanned_at) END,
+                        shops = ARRAY(SELECT DISTINCT s COLLATE "C" FROM unnest(seen.shops || p_shop) AS t(s) ORDER BY 1)
+                     WHERE gtin = p_gtin AND lot = p_lot AND serial = p_serial;
                 END IF;
                 INSERT INTO passport_scans (scanned_at, shop, verdict, issuer, gtin, lot, serial, units_issued)
                 VALUES (p_scanned_at, p_shop, CASE WHEN earlier_count > 0 THEN p_seen_verdict ELSE p_verdict END,
