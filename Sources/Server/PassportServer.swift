@@ -63,7 +63,8 @@ public enum PassportServer {
                                           backgroundLogger: logger)
             client = postgres
             services.append(postgres)
-            scans = PostgresScanStore(client: postgres, logger: logger)
+            scans = PostgresScanStore(client: postgres, logger: logger,
+                                      maximumWriters: max(1, configuration.databaseConnections / 2))
             let cache = FileManager.default.temporaryDirectory
                 .appendingPathComponent("passport-serve-trust-\(ProcessInfo.processInfo.processIdentifier)")
             trustSource = PostgresTrustSource(client: postgres, logger: logger, cache: cache)

@@ -102,6 +102,33 @@ enum PostgresSchema {
             )
             """,
         ]),
+        ("scans-v2", [
+            // Many scans in one transaction (one commit for all): taken in the order given, which
+            // the server sorts by unit so that concurrent batches lock units in the same order.
+            """
+            CREATE FUNCTION passport_record_scans(
+                p_scanned_at TEXT[], p_shop TEXT[], p_verdict TEXT[], p_seen_verdict TEXT[], p_issuer TEXT[],
+                p_gtin TEXT[], p_lot TEXT[], p_serial TEXT[], p_units_issued INTEGER[], p_serialized BOOLEAN[])
+            RETURNS TABLE (ordinal INTEGER, earlier_count BIGINT, earlier_first TEXT, earlier_last TEXT, earlier_shops TEXT[])
+            LANGUAGE plpgsql VOLATILE AS $$
+            DECLARE
+                answer RECORD;
+            BEGIN
+                FOR i IN 1 .. coalesce(array_length(p_gtin, 1), 0) LOOP
+                    SELECT * INTO answer FROM passport_record_scan(p_scanned_at[i], p_shop[i], p_verdict[i],
+                        p_seen_verdict[i], p_issuer[i], p_gtin[i], p_lot[i], p_serial[i],
+                        NULLIF(p_units_issued[i], -1), p_serialized[i]);
+                    ordinal := i;
+                    earlier_count := answer.earlier_count;
+                    earlier_first := answer.earlier_first;
+                    earlier_last := answer.earlier_last;
+                    earlier_shops := answer.earlier_shops;
+                    RETURN NEXT;
+                END LOOP;
+            END
+            $$
+            """,
+        ]),
     ]
 
     /// Applies the migrations not applied yet. Safe to run from many processes at once.

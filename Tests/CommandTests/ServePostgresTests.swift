@@ -105,6 +105,55 @@ struct ServePostgresTests {
         }
     }
 
+    @Test("scans arriving together are written together with the verdicts one by one would give; SIGTERM mid-burst loses none")
+    func batchedScansAndSIGTERM() throws {
+        let setup = try Setup(counters: ["shop-a"])
+        // Two connections: one batch writer, so scans queue behind it and are written in batches.
+        let server = try setup.serve(["--database-connections", "2"])
+        let token = try #require(setup.tokens["shop-a"])
+        let serials = (0..<5).map { String(format: "%06d", 150 + $0) }
+        let codes = try serials.map { try setup.shop.code(serial: $0) }
+        // Each answer: serial, verdict, earlier sightings.
+        let answers = LockedList()
+        let stopped = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            while answers.count < 30 { Thread.sleep(forTimeInterval: 0.002) }
+            #expect(server.stop() == 0)
+            stopped.signal()
+        }
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for round in 0..<25 {
+                let index = (worker + round) % codes.count
+                guard let answer = try? server.verify(codes[index], token: token), answer.status == 200,
+                      let json = try? answer.json() as? [String: Any], let verdict = json["verdict"] as? String else { return }
+                let earlier = (json["earlierScans"] as? [String: Any])?["count"] as? Int ?? 0
+                answers.append("\(serials[index]) \(verdict) \(earlier)")
+            }
+        }
+        stopped.wait()
+        #expect(server.log.contains("stopped"))
+        let acknowledged = answers.items.map { $0.split(separator: " ").map(String.init) }
+        #expect(acknowledged.count >= 30)
+        for serial in serials {
+            let mine = acknowledged.filter { $0[0] == serial }
+            let rows = try setup.database.query("SELECT verdict FROM passport_scans WHERE serial = '\(serial)' ORDER BY id")
+                .split(separator: "\n").map(String.init)
+            // Every acknowledged scan is in the log; the log reads as if the scans came one by one.
+            #expect(rows.count >= mine.count, "\(serial): \(mine.count) acknowledged, \(rows.count) logged")
+            if !rows.isEmpty {
+                #expect(rows == ["GENUINE"] + Array(repeating: "SEEN_BEFORE", count: rows.count - 1), "\(serial): \(rows)")
+            }
+            let sightings = try setup.database.query("SELECT sightings FROM passport_unit_sightings WHERE serial = '\(serial)'")
+            #expect(sightings == (rows.isEmpty ? "" : String(rows.count)))
+            // The n-th scan of a unit saw n-1 earlier ones: each count answered once, GENUINE for the first.
+            let counts = mine.compactMap { Int($0[2]) }
+            #expect(Set(counts).count == counts.count, "\(serial): earlier counts \(counts.sorted())")
+            #expect(counts.allSatisfy { $0 < rows.count })
+            #expect(mine.filter { $0[1] == "GENUINE" }.allSatisfy { $0[2] == "0" })
+            #expect(mine.filter { $0[1] == "SEEN_BEFORE" }.allSatisfy { $0[2] != "0" })
+        }
+    }
+
     @Test("servers starting together on an empty database migrate it once; a restart migrates nothing")
     func migrations() throws {
         let shop = try VerifyShop()
@@ -119,7 +168,7 @@ struct ServePostgresTests {
             }
         }
         #expect(started.count == 3)
-        #expect(try database.query("SELECT name FROM passport_migrations ORDER BY name") == "counters-v1\nscans-v1\ntrust-v1")
+        #expect(try database.query("SELECT name FROM passport_migrations ORDER BY name") == "counters-v1\nscans-v1\nscans-v2\ntrust-v1")
         // With nothing pushed, codes are checked against an empty trust store.
         let server = try ServeProcess(["--no-site", "--store", shop.store.path], environment: environment)
         defer { server.stop() }
