@@ -37,8 +37,7 @@ public enum PostgresTrust {
         }
         var files: [(name: String, content: Data)] = [("trust.json", trust)]
         for producer in store.producers {
-            let file = store.bundleFile(for: producer.did)
-            guard let data = try? Data(contentsOf: file) else { continue }
+            guard let file = store.bundleFile(for: producer.did), let data = try? Data(contentsOf: file) else { continue }
             files.append(("bundles/" + file.lastPathComponent, data))
         }
         let mine = Dictionary(store.loadBundles().bundles.map { ($0.producer.did, $0.createdAt) }) { a, _ in a }

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// A `passport serve` process started the way an operator would, on a free loopback port (it
@@ -18,7 +19,7 @@ final class ServeProcess: @unchecked Sendable {
     /// Starts `passport serve start --port 0 …arguments` and waits until it listens.
     init(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws {
         process = Process()
-        process.executableURL = Command.binary
+        process.executableURL = Checkout.passportBinary
         process.arguments = ["serve", "start", "--port", "0"] + arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// Several `passport serve` processes on one PostgreSQL: one scan log, one trust store, one list

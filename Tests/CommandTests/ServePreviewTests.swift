@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// `passport serve --watch`: the producer's live preview.
@@ -20,7 +21,7 @@ struct ServePreviewTests {
 
     @Test("an edited record rebuilds the site and open pages reload; a broken one keeps the last good site and says why")
     func rebuildsOnEdit() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         #expect(try Command.run(["init", "farm"], in: folder.url).status == 0)
         let project = folder.url.appendingPathComponent("farm")
         let output = folder.url.appendingPathComponent("output")
@@ -65,7 +66,7 @@ struct ServePreviewTests {
 
     @Test("--watch goes with -o, not --site; --no-site goes with neither")
     func usage() throws {
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         for arguments in [["serve", "--watch", "--site", "x"], ["serve", "--no-site", "--watch"], ["serve", "--port", "70000"]] {
             let result = try Command.run(arguments, in: folder.url)
             #expect(result.status == 64, "\(arguments)")

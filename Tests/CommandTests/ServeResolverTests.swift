@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// `passport serve` as a GS1-Conformant Resolver, over the example site built by `passport build`.
@@ -40,7 +41,7 @@ struct ServeResolverTests {
 
     @Test("every statement these tests cite is in the vendored GS1 conformance files")
     func statementsAreQuoted() throws {
-        let folder = Command.packageRoot.appendingPathComponent("Tests/Conformance/gs1-resolver")
+        let folder = Checkout.root.appendingPathComponent("Tests/Conformance/gs1-resolver")
         let text = try String(contentsOf: folder.appendingPathComponent("ConformantResolver1_0.txt"), encoding: .utf8)
             + String(contentsOf: folder.appendingPathComponent("Conformance1_2.txt"), encoding: .utf8)
         for statement in Self.statements {
@@ -91,7 +92,7 @@ struct ServeResolverTests {
     func linksets() throws {
         let server = try serve()
         defer { server.stop() }
-        let folder = try TemporaryDirectory()
+        let folder = try TemporaryFolder()
         var files: [String] = []
         let requests: [(String, [String: String], [String])] = [
             (Self.batch + "?linkType=linkset", [:], ["/01/08012345000029/10/N2026S", "/01/08012345000029"]),
@@ -123,7 +124,7 @@ struct ServeResolverTests {
             files.append(file.path)
         }
         // External truth: the UNTP 0.7.0 linkset schema (RFC 9264 + UNTP link properties).
-        let check = try Command.python(Command.packageRoot.appendingPathComponent("Tests/Support/check_credentials.py"),
+        let check = try Command.python(Checkout.root.appendingPathComponent("Tests/Support/check_credentials.py"),
                                        ["--kind", "linkset"] + files)
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 import Testing
 
 /// `passport serve`'s verification service on the default SQLite scan log: the API answers what
