@@ -79,8 +79,7 @@ struct Resolver: Sendable {
             return (.redirect(location(of: target, query: request.query)), linksetPath)
         case .type(let key)?:
             guard let target = pick(key, in: contexts, request) else {
-                let available = Set(contexts.flatMap { $0.objectValue?.keys.filter { $0 != "anchor" } ?? [] })
-                    .map(LinkTypes.curie).sorted().joined(separator: ", ")
+                let available = Set(contexts.flatMap(LinkTypes.available)).sorted().joined(separator: ", ")
                 return (.notFound("No \(LinkTypes.curie(key)) link is published for this item. Available: \(available).",
                                   up: nil), linksetPath)
             }
@@ -113,7 +112,8 @@ struct Resolver: Sendable {
     /// language when links differ by language.
     func pick(_ key: String, in contexts: [JSONValue], _ request: Request) -> String? {
         for context in contexts {
-            guard let links = context[key]?.arrayValue, !links.isEmpty else { continue }
+            let links = LinkTypes.links(key, in: context)
+            guard !links.isEmpty else { continue }
             let languages = links.compactMap { $0["hreflang"]?[0]?.stringValue }
             let wanted = AcceptLanguage.best(request.acceptLanguage, offered: languages)
                 ?? index.languages.first { languages.contains($0) }

@@ -10,8 +10,7 @@ enum ResolverDescription {
             "linkTypeDefaultCanBeLinkset": false,
             "supportedLinkType": [
                 ["namespace": .string(LinkTypes.gs1), "prefix": "gs1:", "profile": "https://gs1.org/voc/?show=linktypes"],
-                ["namespace": .string(LinkTypes.untp), "prefix": "untp:",
-                 "profile": .string(LinkTypes.untpNamespace)],
+                ["namespace": .string(LinkTypes.untp), "prefix": "untp:", "profile": .string(LinkTypes.untp)],
             ],
             "supportedContextValuesEnumerated": [],
             "supportedContextValuesExternal": [],

@@ -61,6 +61,7 @@ struct ServeResolverTests {
             ("https://test.uncefact.org/vocabulary/linkTypes/dpp", "\(Self.batch)/dpp.jwt"),
             ("https%3A%2F%2Fvocabulary.uncefact.org%2Funtp%2FlinkType%23dpp", "\(Self.batch)/dpp.jwt"),
             ("untp:dcc", "/certificates/eu-organic/dcc.jwt"),
+            ("untp:dte", "\(Self.batch)/dte.jwt"),
             ("gs1:certificationInfo", "/certificates/eu-organic/eu-organic-2026.txt"),
         ]
         for (linkType, location) in cases {
@@ -79,7 +80,7 @@ struct ServeResolverTests {
     func unavailableLinkTypes() throws {
         let server = try serve()
         defer { server.stop() }
-        for linkType in ["gs1:traceability", "gs1:recallStatus", "untp:dte", "acme:brochure", "gs1:pip!"] {
+        for linkType in ["gs1:traceability", "gs1:recallStatus", "acme:brochure", "gs1:pip!"] {
             let answer = try server.request(Self.batch + "?linkType=" + linkType)
             #expect(answer.status == 404, "\(linkType): \(answer.status)")
             #expect(answer.header("Location") == nil)
@@ -113,9 +114,13 @@ struct ServeResolverTests {
             for context in contexts {
                 for (key, value) in context where key != "anchor" {
                     let links = try #require(value as? [[String: Any]])
-                    #expect(key.hasPrefix("https://"), "link types are full URIs: \(key)")
+                    // Full URIs, or IANA's describedby for UNTP links, each naming its UNTP type in rel.
+                    #expect(key.hasPrefix("https://") || key == "describedby", "link types are full URIs: \(key)")
                     for link in links {
                         #expect(link["href"] is String && link["title"] is String, "\(key) \(link)")
+                        if key == "describedby" {
+                            #expect((link["rel"] as? [String])?.allSatisfy { $0.hasPrefix("untp:") } == true, "\(link)")
+                        }
                     }
                 }
             }
