@@ -40,13 +40,10 @@ extension TrustStore {
     ///   `.producerKeyChanged`, `.olderBundle`, `.file`.
     public mutating func importBundle(_ data: Data, path: String, trustProducer: Bool,
                                       now: Date) throws(VerifyError) -> BundleImportReport {
-        let bundle = try LoadedBundle.parse(data, path: path)
-        _ = try Self.checkDID(bundle.producerDID)
-        let offered = try Self.signingKeys(of: bundle.didDocument, did: bundle.producerDID,
-                                           path: "the bundle's DID document")
         // The manifest must at least hold under the bundle's own DID document.
-        let selfSigned = TrustedProducer(did: bundle.producerDID, name: bundle.producerName, keys: offered, addedAt: "")
-        _ = try LoadedBundle(bundle: bundle, producer: selfSigned, certifiers: [], path: path)
+        let selfSigned = try LoadedBundle.own(data, path: path)
+        let bundle = selfSigned.bundle
+        let offered = selfSigned.producer.keys
 
         // Changes are made on a copy and kept only when every check passed and the files are written:
         // a refused import changes nothing, on disk or in memory.

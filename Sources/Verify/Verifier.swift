@@ -42,7 +42,7 @@ public final class Verifier: Sendable {
     /// Bundles that could not be opened, by producer DID.
     let bundleProblems: [String: VerifyError]
     let scanLog: ScanLog?
-    let options: Options
+    public let options: Options
     let clock: @Sendable () -> Date
 
     /// A verifier over the given trust and bundles.
@@ -84,6 +84,12 @@ public final class Verifier: Sendable {
         var verdict = evaluate(text, now: now)
         record(&verdict)
         return verdict
+    }
+
+    /// Checks one code without recording it: for callers that record the scan themselves
+    /// (`passport serve` through its asynchronous stores; see `PendingScan`).
+    public func evaluate(_ text: String) -> Verdict {
+        evaluate(text, now: clock())
     }
 
     // MARK: Reading and finding the issuer
@@ -156,52 +162,17 @@ public final class Verifier: Sendable {
     /// Records the scan; a genuine serialized unit seen before becomes SEEN BEFORE — unless every
     /// earlier scan was at this shop within the same-sale window, which is the same sale again.
     func record(_ verdict: inout Verdict) {
-        guard let scanLog, let item = verdict.item, let lot = item.lot else { return }
-        let serialized = verdict.kind.isGenuine && item.serial != nil
-        let scannedAt = XSDDateTime.string(from: verdict.scannedAt)
-        let current = verdict
-        var seen: Verdict.EarlierScans?
-        var sameSale = false
+        guard let scanLog, let pending = verdict.pendingScan(shop: options.shop, sameSaleWindow: options.sameSaleWindow)
+        else { return }
         do {
-            _ = try scanLog.record(serialized: serialized, gtin: item.gtin, lot: lot, serial: item.serial ?? "") { earlier in
-                seen = earlier
-                sameSale = earlier.map { isSameSale($0, now: current.scannedAt) } ?? false
-                return ScanRecord(scannedAt: scannedAt, shop: options.shop,
-                                  verdict: (earlier == nil || sameSale ? current.kind : .seenBefore).rawValue,
-                                  issuer: item.producerDID ?? "", gtin: item.gtin, lot: lot, serial: item.serial ?? "",
-                                  unitsIssued: item.unitsIssued)
-            }
-            if let seen, sameSale, let first = XSDDateTime.date(from: seen.first) {
-                verdict.markScannedAgain(at: Self.clockTime(first, in: options.timeZone))
-            } else if let seen {
-                verdict.markSeenBefore(seen)
-            }
+            verdict.recorded(earlier: try scanLog.record(pending), of: pending, timeZone: options.timeZone)
         } catch {
-            verdict.checks.append(.init("scan log", .warning, "this scan was not recorded, so copies cannot be spotted: \(error.description)"))
-            if verdict.kind == .genuine { verdict.kind = .genuineWithWarnings }
-            verdict.reason = verdict.summaryReason()
+            verdict.notRecorded(error.description)
         }
     }
 }
 
 extension Verifier {
-    /// Whether earlier sightings of a unit are this same sale scanned again: all of them at this
-    /// shop, the first no longer ago than the same-sale window. Decided here, from what any scan
-    /// log reports, so every scan log behaves alike.
-    func isSameSale(_ earlier: Verdict.EarlierScans, now: Date) -> Bool {
-        guard earlier.shops == [options.shop], let first = XSDDateTime.date(from: earlier.first) else { return false }
-        let elapsed = now.timeIntervalSince(first)
-        return elapsed >= 0 && elapsed <= options.sameSaleWindow
-    }
-
-    /// `HH:MM` on the shop's clock.
-    static func clockTime(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-    }
-
     /// Verifies every code found in a picture, one verdict each; a picture without any readable
     /// code gives one NOT A PASSPORT CODE verdict saying so.
     public func verify(image: GrayImage, name: String, scanner: CodeScanner) -> [Verdict] {

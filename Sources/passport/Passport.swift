@@ -17,6 +17,6 @@ struct Passport: AsyncParsableCommand {
         """,
         version: PassportSoftware.version,
         subcommands: [InitCommand.self, CheckCommand.self, KeysCommand.self, CertifyCommand.self,
-                      BuildCommand.self, RevokeCommand.self, LabelsCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self]
+                      BuildCommand.self, RevokeCommand.self, LabelsCommand.self, DemoCommand.self, BenchCommand.self, VerifyCommand.self, TrustCommand.self, ScansCommand.self, ServeCommand.self]
     )
 }
