@@ -22,6 +22,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // System libraries: module map + shim header, flags from pkg-config.
@@ -64,33 +71,48 @@ let package = Package(
         .target(name: "Issuance", dependencies: ["PassportModel", "Credentials", "Network", "DigitalLink"],
                 swiftSettings: strictSettings),
 
+        // Pictures decoded to 8-bit gray (PNG, JPEG): what the shop photographs, what tests read back.
+        .target(name: "Pictures", dependencies: ["CPNG", "CJPEG"], swiftSettings: strictSettings),
         .target(name: "QRCode", dependencies: ["CQRencode"], swiftSettings: strictSettings),
         .target(name: "Labels", dependencies: ["CCairo", "CPNGWriter", "QRCode", "Output"],
                 swiftSettings: strictSettings),
         .target(name: "Site", dependencies: [
-            .product(name: "Mustache", package: "swift-mustache"),
             "Credentials", "PassportModel", "DigitalLink", "Output", "JourneyMap",
         ], swiftSettings: strictSettings),
         .target(name: "Verify", dependencies: [
-            "CZBar", "CPNG", "CJPEG", "Credentials", "Network", "DigitalLink",
+            "CZBar", "Pictures", "Credentials", "Network", "DigitalLink",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictSettings),
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
-        .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Credentials", "PassportBench"],
+        .executableTarget(name: "VerifyFuzz", dependencies: ["Verify", "Pictures", "Credentials", "PassportBench"],
                           swiftSettings: strictSettings),
         // libFuzzer harness for the record reader: see docs/security.md.
         .executableTarget(name: "RecordFuzz", dependencies: ["PassportModel"], swiftSettings: strictSettings),
         .target(name: "BuildPipeline", dependencies: [
             "PassportModel", "Credentials", "Network", "Issuance", "Site", "Labels", "QRCode", "DigitalLink", "Output",
         ], swiftSettings: strictSettings),
+        .target(name: "Server", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            "Verify", "Site", "Credentials", "DigitalLink",
+        ], swiftSettings: strictSettings),
         .executableTarget(name: "passport", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify", "Output", "Site",
-            "PassportBench", "Network",
+            .product(name: "Logging", package: "swift-log"),
+            "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify", "Pictures", "Output", "Site",
+            "PassportBench", "Network", "Server",
         ], swiftSettings: strictSettings),
         // Tooling, outside the product modules: the measurements behind `passport bench`.
         .target(name: "PassportBench", dependencies: [
-            "Labels", "Output", "QRCode", "Site", "PassportModel", "DigitalLink", "Verify", "Credentials",
+            "Labels", "Output", "QRCode", "Site", "PassportModel", "DigitalLink", "Verify", "Pictures", "Credentials",
         ], swiftSettings: strictSettings),
 
         // Fixtures shared by the tests: temporary folders, file trees, external tools, the demo project.
@@ -102,11 +124,13 @@ let package = Package(
             "Credentials", .product(name: "Crypto", package: "swift-crypto"), "PassportTestSupport",
         ]),
         .testTarget(name: "QRCodeTests", dependencies: ["QRCode"], swiftSettings: strictSettings),
-        .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode", "Output", "PassportTestSupport"]),
+        .testTarget(name: "LabelsTests", dependencies: ["Labels", "QRCode", "Output", "Pictures", "PassportTestSupport"]),
+        // swift-mustache is the reference the site's own template engine is compared with, byte for byte.
         .testTarget(name: "SiteTests", dependencies: [
             "Site", "Credentials", "PassportModel", "DigitalLink", "PassportTestSupport",
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Credentials", "CJPEG", "PassportTestSupport"]),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify", "Pictures", "Credentials", "CJPEG", "PassportTestSupport"]),
         .testTarget(name: "OutputTests", dependencies: ["Output", "PassportTestSupport"]),
         .testTarget(name: "BuildPipelineTests", dependencies: [
             "BuildPipeline", "PassportModel", "Credentials", "Output", "PassportTestSupport",

@@ -7,6 +7,7 @@ packages=(
   libqrencode-dev libcairo2-dev libfreetype-dev libpng-dev libzbar-dev libturbojpeg0-dev libsqlite3-dev zlib1g-dev
   zbar-tools poppler-utils qrencode chromium librsvg2-bin
   python3 python3-jsonschema python3-pyld python3-pip python3-cryptography
+  postgresql
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -76,15 +76,51 @@ public struct BatchLabels: Sendable {
         } catch { throw .credential(error, context: "keys/") }
     }
 
-    /// `passport labels`: renders a run into `<labelsFolder>/<batch>/` and swaps it in whole when
-    /// complete, leaving the rest of `labelsFolder` as it was.
+    /// `passport labels`: renders a run into its own folder and swaps it in whole when complete,
+    /// leaving the rest of `labelsFolder` as it was. What `build` prints (every label of the batch
+    /// on the default sheet, in every format) goes to `<labelsFolder>/<batch>/`; any other run to
+    /// `<labelsFolder>/<batch>/<run>/` (see ``runFolder(for:)``), so it never replaces those labels.
+    /// The report's outputs are the files' final paths.
     public func print(_ request: Request, labelsFolder: URL,
                       progress: ((Int) -> Void)? = nil) throws(BuildError) -> LabelRunReport {
         let staged = try BuildError.output(try StagedOutput(destination: labelsFolder))
-        let folder = try BuildError.output(try staged.part(request.batchID))
-        let report = try render(request, into: folder, progress: progress)
+        let run = Self.runFolder(for: request)
+        let relative = run.isEmpty ? request.batchID : request.batchID + "/" + run
+        let folder = try BuildError.output(try staged.part(relative))
+        var report = try render(request, into: folder, progress: progress)
         try BuildError.output(try staged.commit())
+        let final = staged.destination.appendingPathComponent(relative)
+        report.outputs = report.outputs.map { output in
+            let path = output.path
+            guard path.hasPrefix(folder.path) else { return output }
+            return URL(fileURLWithPath: final.path + path.dropFirst(folder.path.count))
+        }
         return report
+    }
+
+    /// The folder, inside the batch's, of a run that is not what `build` prints: named after what
+    /// differs (`from-1-count-30`, `avery-5160`, `start-4`, `layout-wide`, `ec-H`, `pdf`), or empty
+    /// for `build`'s own run.
+    public static func runFolder(for request: Request) -> String {
+        var parts: [String] = []
+        if request.template != defaultTemplate { parts.append(request.template) }
+        if let layout = request.layout { parts.append("layout-\(layout)") }
+        switch (request.from, request.count) {
+        case let (from?, count?): parts.append("from-\(from)-count-\(count)")
+        case let (from?, nil): parts.append("from-\(from)")
+        case let (nil, count?): parts.append("count-\(count)")
+        case (nil, nil): break
+        }
+        if request.startPosition > 0 { parts.append("start-\(request.startPosition)") }
+        if request.errorCorrection != .medium { parts.append("ec-\(request.errorCorrection)") }
+        if request.formats != Set(LabelFormat.allCases) {
+            parts.append(LabelFormat.allCases.filter(request.formats.contains).map(\.rawValue).joined(separator: "-"))
+        }
+        let name = parts.joined(separator: "-")
+        return String(name.unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == ".")
+                ? Character(scalar) : "-"
+        })
     }
 
     /// Renders into `folder` (`labels.pdf`, `png/`, `svg/`, `manifest.csv`), a part of a

@@ -25,6 +25,8 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
     case invalid(String)
     /// An upstream input, its mass balance, or a value-share attestation does not hold.
     case network(NetworkError)
+    /// Several of the above, found together (each is listed).
+    case several([BuildError])
 
     public var description: String {
         switch self {
@@ -39,11 +41,19 @@ public enum BuildError: Error, CustomStringConvertible, Sendable {
         case .labels(let message): return message
         case .invalid(let message): return message
         case .network(let error): return error.description
+        case .several(let problems):
+            return (problems.map(\.description) + ["\(problems.count) problems found; nothing was written."])
+                .joined(separator: "\n")
         }
     }
 }
 
 extension BuildError {
+    /// One error for `problems`: the problem itself when there is only one.
+    init(_ problems: [BuildError]) {
+        self = problems.count == 1 ? problems[0] : .several(problems)
+    }
+
     /// Runs file output, reporting its failure as a build error.
     static func output<T>(_ body: @autoclosure () throws(OutputError) -> T) throws(BuildError) -> T {
         do { return try body() } catch { throw .output(error) }

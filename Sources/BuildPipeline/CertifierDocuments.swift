@@ -14,31 +14,45 @@ enum CertifierDocuments {
         var revocationList: (url: String, jwt: String)?
     }
 
-    static func load(projectRoot: URL) throws(BuildError) -> [String: Entry] {
+    /// The documents by DID, with the revocation lists handed over beside them; a file that
+    /// cannot be used is added to `problems` and skipped.
+    static func load(projectRoot: URL, problems: inout [BuildError]) -> [String: Entry] {
         let folder = ProjectFolder(root: projectRoot)
-        let names = try BuildError.projectFile(try folder.names(in: "certifiers")).filter { $0.hasSuffix(".did.json") }
+        let names: [String]
+        do { names = try folder.names(in: "certifiers").filter { $0.hasSuffix(".did.json") } } catch {
+            problems.append(.projectFile(error))
+            return [:]
+        }
         var result: [String: Entry] = [:]
         for name in names {
-            let data = try BuildError.projectFile(try folder.read("certifiers/\(name)", limit: ProjectFolder.documentLimit))
-            let listFile = "certifiers/" + String(name.dropLast(".did.json".count)) + ".revocation.jwt"
-            let listJWT = folder.hasFile(listFile)
-                ? try BuildError.projectFile(try folder.readText(listFile, limit: ProjectFolder.documentLimit))
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-                : nil
-            do {
-                let json = try JSONValue(parsing: data)
-                let document = try DIDDocument(parsing: json)
-                var entry = Entry(document: document, json: json)
-                if let listJWT {
-                    let verified = try CredentialVerifier(resolver: document).verify(listJWT, now: nil)
-                    entry.revocationList = (try StatusListCredential(json: verified.payload).id, listJWT)
-                }
-                result[document.id] = entry
+            do throws(BuildError) {
+                result.merge([try entry(name, in: folder)]) { first, _ in first }
             } catch {
-                throw .credential(error, context: "certifiers/\(name)")
+                problems.append(error)
             }
         }
         return result
+    }
+
+    private static func entry(_ name: String, in folder: ProjectFolder) throws(BuildError) -> (String, Entry) {
+        let data = try BuildError.projectFile(try folder.read("certifiers/\(name)", limit: ProjectFolder.documentLimit))
+        let listFile = "certifiers/" + String(name.dropLast(".did.json".count)) + ".revocation.jwt"
+        let listJWT = folder.hasFile(listFile)
+            ? try BuildError.projectFile(try folder.readText(listFile, limit: ProjectFolder.documentLimit))
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            : nil
+        do {
+            let json = try JSONValue(parsing: data)
+            let document = try DIDDocument(parsing: json)
+            var entry = Entry(document: document, json: json)
+            if let listJWT {
+                let verified = try CredentialVerifier(resolver: document).verify(listJWT, now: nil)
+                entry.revocationList = (try StatusListCredential(json: verified.payload).id, listJWT)
+            }
+            return (document.id, entry)
+        } catch {
+            throw .credential(error, context: "certifiers/\(name)")
+        }
     }
 
     /// Where a certifier hands over the signed credential of a certificate, in the project.
@@ -73,8 +87,10 @@ enum CertifierDocuments {
     /// out), and problems with handed-over credentials that do not, by certificate id.
     static func certifierSigned(_ project: Project) -> (signed: Set<String>, problems: [String: BuildError]) {
         let root = URL(fileURLWithPath: project.root)
-        let certifiers: [String: Entry]
-        do { certifiers = try load(projectRoot: root) } catch {
+        var loadProblems: [BuildError] = []
+        let certifiers = load(projectRoot: root, problems: &loadProblems)
+        if !loadProblems.isEmpty {
+            let error = BuildError(loadProblems)
             return ([], Dictionary(project.certificates.map { ($0.id, error) }, uniquingKeysWith: { a, _ in a }))
         }
         var signed = Set<String>(), problems: [String: BuildError] = [:]

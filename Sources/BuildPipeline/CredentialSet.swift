@@ -45,23 +45,10 @@ public struct CredentialSet: Sendable {
     /// Loads the keys, gives every credential its status position (recording new ones in
     /// `status/allocation.yaml`) and signs everything the project describes, as of `now`.
     public static func issue(project: Project, now: Date, displayRoot: String = "") throws(BuildError) -> CredentialSet {
-        let root = URL(fileURLWithPath: project.root)
-        let issuer: DIDWeb
-        do { issuer = try DIDWeb(baseURL: project.producer.baseURL) } catch {
-            throw .credential(error, context: "passport.yaml: base_url")
-        }
-        let store = KeyStore(projectDirectory: root)
-        let signingKey: SigningKey
-        var publicKeys: [PublicKey] = []
-        do {
-            signingKey = try store.load(id: project.producer.signingKey)
-            for id in try store.ids() { publicKeys.append(try store.load(id: id).publicKey) }
-        } catch {
-            throw .credential(error, context: "keys/")
-        }
+        let inputs = try SigningInputs.load(project)
+        let issuer = inputs.issuer, signingKey = inputs.signingKey
         let signer = Signer(key: signingKey, issuer: issuer)
-        let didDocument = issuer.didDocument(for: publicKeys.map { $0.withID(issuer.keyID(for: $0.id)) })
-        let certifiers = try CertifierDocuments.load(projectRoot: root)
+        let didDocument = issuer.didDocument(for: inputs.publicKeys.map { $0.withID(issuer.keyID(for: $0.id)) })
         let allocation = try StatusFiles.allocate(project)
         let positions = allocation.positions
         let lists = StatusListIssuer(issuer: CredentialIssuer(id: issuer.did, name: project.producer.name),
@@ -73,8 +60,9 @@ public struct CredentialSet: Sendable {
         let conformityIssuer = ConformityIssuer(producer: project.producer, producerDID: issuer)
         var conformity: [Conformity] = []
         for certificate in project.certificates {
-            conformity.append(try issueConformity(certificate, root: root, signer: signer, conformityIssuer: conformityIssuer,
-                                                  certifiers: certifiers,
+            guard let prepared = inputs.certificates[certificate.id] else { continue }
+            conformity.append(try issueConformity(certificate, prepared: prepared, signer: signer,
+                                                  conformityIssuer: conformityIssuer,
                                                   revocation: entry(.revocation, StatusRecords.certificateKey(id: certificate.id))))
         }
         let network = try ValueNetwork.check(project, issuer: issuer, displayRoot: displayRoot)
@@ -114,10 +102,10 @@ public struct CredentialSet: Sendable {
             }
             statusLists[purpose] = try signer.sign(list, context: "status/\(purpose.rawValue)")
         }
-        return CredentialSet(issuer: issuer, signingKey: signingKey, publicKeys: publicKeys, didDocument: didDocument,
-                             certifierDocuments: certifiers.mapValues(\.json), conformity: conformity,
+        return CredentialSet(issuer: issuer, signingKey: signingKey, publicKeys: inputs.publicKeys, didDocument: didDocument,
+                             certifierDocuments: inputs.certifiers.mapValues(\.json), conformity: conformity,
                              passports: passports, events: events, statusLists: statusLists,
-                             certifierStatusLists: Dictionary(certifiers.values.compactMap(\.revocationList),
+                             certifierStatusLists: Dictionary(inputs.certifiers.values.compactMap(\.revocationList),
                                                               uniquingKeysWith: { first, _ in first }),
                              network: network,
                              statusAllocation: allocation)
@@ -139,17 +127,13 @@ public struct CredentialSet: Sendable {
         }
     }
 
-    private static func issueConformity(_ certificate: Certificate, root: URL, signer: Signer,
-                                        conformityIssuer: ConformityIssuer, certifiers: [String: CertifierDocuments.Entry],
+    private static func issueConformity(_ certificate: Certificate, prepared: SigningInputs.CertificateInputs,
+                                        signer: Signer, conformityIssuer: ConformityIssuer,
                                         revocation: BitstringStatusListEntry?) throws(BuildError) -> Conformity {
-        let evidence = try EvidenceLink.resolve(certificate, projectRoot: root, producer: signer.issuer)
-        let folder = ProjectFolder(root: root)
-        let handedOver = CertifierDocuments.handedOver(certificate)
-        if folder.hasFile(handedOver) {
-            let jwt = try BuildError.projectFile(try folder.readText(handedOver, limit: ProjectFolder.documentLimit))
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            let (payload, credential) = try CertifierDocuments.check(jwt, for: certificate, certifiers: certifiers)
-            return Conformity(certificate: certificate, credential: Issued(jwt: jwt, credential: credential, payload: payload),
+        let evidence = prepared.evidence
+        if let handedOver = prepared.handedOver {
+            return Conformity(certificate: certificate,
+                              credential: Issued(jwt: handedOver.jwt, credential: handedOver.credential, payload: handedOver.payload),
                               signedByCertifier: true)
         }
         let credential = conformityIssuer.credential(for: certificate, signedByCertifier: false, evidenceURL: evidence.url,

@@ -44,6 +44,9 @@ public struct ProjectBuild {
         public var inputsChecked = 0
         public var sharesConfirmed = 0
         public var output: URL
+        /// The code printed on the first label of a batch (a signed unit code when a batch is
+        /// serialized), to try `passport verify` with.
+        public var sampleCode: String?
     }
 
     public let options: Options
@@ -77,6 +80,7 @@ public struct ProjectBuild {
                 report.labelNotes += run.textAdjustments.map { "\(batch.id): \($0.description)" }
             }
         }
+        report.sampleCode = try sampleCode(project, credentials: credentials)
         let createdAt = XSDDateTime.string(from: options.now)
         let bundle = try BundleWriter.bundle(project: project, credentials: credentials, createdAt: createdAt)
         let bundleJSON = bundle.json.serialized(pretty: true)
@@ -131,6 +135,18 @@ public struct ProjectBuild {
 }
 
 extension ProjectBuild {
+    /// The first label's code of the first serialized batch, else of the first batch.
+    func sampleCode(_ project: Project, credentials: CredentialSet) throws(BuildError) -> String? {
+        guard let batch = project.batches.first(where: { $0.serials != nil }) ?? project.batches.first,
+              let product = project.product(batch.product) else { return nil }
+        let maker = LabelContentMaker(project: project, product: product, batch: batch, issuer: credentials.issuer,
+                                      key: credentials.signingKey,
+                                      certifierSigned: Set(credentials.conformity.filter(\.signedByCertifier).map(\.certificate.id)))
+        do { return try maker.make(unit: batch.serials?.first).codeText } catch {
+            throw .invalid("batches/\(batch.id).yaml: its code cannot be made: \(error)")
+        }
+    }
+
     /// The passport pages, rendered from the same validated records and the credentials just signed.
     func writePages(_ credentials: CredentialSet, project: Project, site: URL) throws(BuildError) -> Int {
         let issuer = credentials.issuer

@@ -70,13 +70,21 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDate) -> Int { other.daysSince1970 - daysSince1970 }
 
+    /// `2026-10-14`. Written without `String(format:)`, which cost a site page 5% of its time.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
     }
 
     /// GS1 `YYMMDD` form used by application identifiers 11, 13, 15, 16, 17.
     public var gs1YYMMDD: String {
-        String(format: "%02d%02d%02d", year % 100, month, day)
+        Self.padded(year % 100, 2) + Self.padded(month, 2) + Self.padded(day, 2)
+    }
+
+    /// `value` in decimal with leading zeros to `width` digits, as `%0<width>d` writes it.
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        guard value >= 0 else { return String(format: "%0\(width)d", value) }
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Reads a GS1 `YYMMDD` date (AI 11, 13, 15, 16, 17) as scanned on `today`.

@@ -1,6 +1,6 @@
-public import Credentials
+import Credentials
 internal import Network
-public import PassportModel
+import PassportModel
 
 /// How record values become UNTP values: classifications, facilities, parties, units.
 enum RecordTerms {

@@ -2,23 +2,22 @@ internal import CCairo
 import Foundation
 import QRCode
 
-/// A cairo drawing context and the surface it draws on, owned together and freed on deinit.
+/// A cairo drawing context (`cairo_t *`) on a surface it keeps alive, freed in `deinit`.
+///
+/// Every drawing call of the module goes through here: labels describe what to draw (text runs,
+/// badge outlines, codes) in points or dots, and the canvas turns it into cairo calls.
 final class CairoCanvas {
-    /// `cairo_surface_t *` and `cairo_t *`.
-    let surface: OpaquePointer
-    let context: OpaquePointer
+    let surface: CairoSurface
+    /// `cairo_t *`, one reference owned by this object.
+    private let context: OpaquePointer
 
-    /// Takes over `surface` (one reference) and makes a context for it.
-    init(surface: OpaquePointer?, stage: String) throws(LabelError) {
-        guard let surface else { throw .renderingFailed(stage: stage, reason: "cairo could not create a surface") }
-        let status = cairo_surface_status(surface)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            let reason = Self.message(status)
-            cairo_surface_destroy(surface)
-            throw .renderingFailed(stage: stage, reason: reason)
-        }
+    /// A context for `surface` (`cairo_create`), with hinting off so text is placed exactly
+    /// where layout measured it.
+    init(_ surface: CairoSurface, stage: String) throws(LabelError) {
         self.surface = surface
-        context = cairo_create(surface)
+        // cairo_create never returns NULL: on failure it returns a context in an error state,
+        // which check() below reports.
+        context = cairo_create(surface.pointer)
         let options = cairo_font_options_create()
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
@@ -28,29 +27,21 @@ final class CairoCanvas {
         try check(stage)
     }
 
-    deinit {
-        cairo_destroy(context)
-        cairo_surface_destroy(surface)
-    }
+    deinit { cairo_destroy(context) }
 
     /// A PDF file being written page by page; `width`/`height` in points.
-    static func pdf(path: String, width: Double, height: Double, metadata: [(cairo_pdf_metadata_t, String)])
-        throws(LabelError) -> CairoCanvas
-    {
-        let canvas = try CairoCanvas(surface: cairo_pdf_surface_create(path, width, height), stage: "starting the PDF")
-        for (key, value) in metadata { cairo_pdf_surface_set_metadata(canvas.surface, key, value) }
-        return canvas
+    static func pdf(path: String, width: Double, height: Double, metadata: PDFMetadata) throws(LabelError) -> CairoCanvas {
+        try CairoCanvas(.pdf(path: path, width: width, height: height, metadata: metadata), stage: "starting the PDF \(path)")
     }
 
     /// An SVG file of `width` × `height` points.
     static func svg(path: String, width: Double, height: Double) throws(LabelError) -> CairoCanvas {
-        try CairoCanvas(surface: cairo_svg_surface_create(path, width, height), stage: "starting an SVG file")
+        try CairoCanvas(.svg(path: path, width: width, height: height), stage: "starting the SVG file \(path)")
     }
 
     /// A white 24-bit image of `width` × `height` pixels.
     static func image(width: Int, height: Int) throws(LabelError) -> CairoCanvas {
-        let canvas = try CairoCanvas(surface: cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)),
-                                     stage: "making a label image")
+        let canvas = try CairoCanvas(.image(width: width, height: height), stage: "making a label image")
         cairo_set_source_rgb(canvas.context, 1, 1, 1)
         cairo_paint(canvas.context)
         return canvas
@@ -58,37 +49,46 @@ final class CairoCanvas {
 
     /// Drawing recorded for replay, `width` × `height` points (a form in PDF output).
     static func recording(width: Double, height: Double) throws(LabelError) -> CairoCanvas {
-        var extents = cairo_rectangle_t(x: 0, y: 0, width: width, height: height)
-        return try CairoCanvas(surface: cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents),
-                               stage: "recording label text")
+        try CairoCanvas(.recording(width: width, height: height), stage: "recording label text")
     }
 
-    /// Throws if cairo has recorded an error on the context or surface.
+    /// Throws if cairo has recorded an error on the context or surface, with cairo's message.
     func check(_ stage: String) throws(LabelError) {
-        var status = cairo_status(context)
-        if status == CAIRO_STATUS_SUCCESS { status = cairo_surface_status(surface) }
-        guard status == CAIRO_STATUS_SUCCESS else { throw .renderingFailed(stage: stage, reason: Self.message(status)) }
+        let status = cairo_status(context)
+        guard status == CAIRO_STATUS_SUCCESS else { throw CairoSurface.error(status, stage: stage) }
+        try surface.check(stage)
     }
 
-    static func message(_ status: cairo_status_t) -> String {
-        guard let text = cairo_status_to_string(status) else { return "cairo status \(status.rawValue)" }
-        return String(cString: text)
+    /// Ends the current page and starts the next (`cairo_show_page`).
+    func showPage(_ stage: String) throws(LabelError) {
+        cairo_show_page(context)
+        try check(stage)
+    }
+
+    /// Ends the last page and completes the file (`cairo_show_page`, `cairo_surface_finish`).
+    func finish(_ stage: String, showingPage: Bool) throws(LabelError) {
+        if showingPage { cairo_show_page(context) }
+        try check(stage)
+        try surface.finish(stage)
     }
 
     // MARK: Drawing
 
-    /// Draws text runs and badge outlines, offset by (`x`, `y`) points.
-    func draw(_ artwork: Artwork, fonts: FontSet, x: Double = 0, y: Double = 0) {
+    /// Draws text runs and badge outlines, offset by (`x`, `y`) points, `scale` device units
+    /// per point (a PNG's dots per point).
+    func draw(_ artwork: Artwork, fonts: FontSet, x: Double = 0, y: Double = 0, scale: Double = 1) {
         guard !artwork.isEmpty else { return }
         cairo_save(context)
+        cairo_scale(context, scale, scale)
         cairo_translate(context, x, y)
         cairo_set_source_rgb(context, 0, 0, 0)
+        var glyphs: [cairo_glyph_t] = []
         for run in artwork.runs {
-            cairo_set_font_face(context, fonts[run.font].face)
+            cairo_set_font_face(context, fonts[run.font].face.pointer)
             cairo_set_font_size(context, run.size)
-            run.glyphs.withUnsafeBufferPointer { glyphs in
-                cairo_show_glyphs(context, glyphs.baseAddress, Int32(glyphs.count))
-            }
+            glyphs.removeAll(keepingCapacity: true)
+            for glyph in run.glyphs { glyphs.append(cairo_glyph_t(index: UInt(glyph.index), x: glyph.x, y: glyph.y)) }
+            cairo_show_glyphs(context, glyphs, Int32(glyphs.count))
         }
         if !artwork.outlines.isEmpty {
             // Outlines are filled rings rather than strokes: the same ink, but a PDF can place
@@ -110,27 +110,35 @@ final class CairoCanvas {
         cairo_restore(context)
     }
 
-    /// Paints a recorded surface at (`x`, `y`) points.
+    /// Paints what `recording` drew, its top-left corner at (`x`, `y`) points.
     func paint(_ recording: CairoCanvas, x: Double, y: Double) {
-        cairo_set_source_surface(context, recording.surface, x, y)
+        cairo_set_source_surface(context, recording.surface.pointer, x, y)
         cairo_paint(context)
     }
 
-    /// Draws the code as a 1-bit image scaled with nearest-neighbour sampling, so every module
-    /// stays a crisp square: top-left corner at (`x`, `y`), `module` units per module.
-    func drawCodeImage(_ symbol: QRMatrix, x: Double, y: Double, module: Double) {
-        guard let mask = Self.maskSurface(symbol) else { return }
-        defer { cairo_surface_destroy(mask) }
+    /// Draws the codes of `strip` as one 1-bit image scaled with nearest-neighbour sampling, so
+    /// every module stays a crisp square: the strip's symbol `i` with its top-left corner at
+    /// `placements[i]`, `module` units per module, clipped to exactly its own modules.
+    func drawCodes(_ strip: CodeStrip, at placements: [(x: Double, y: Double, module: Double)]) throws(LabelError) {
+        let mask = try CairoSurface.mask(strip)
+        let pattern = cairo_pattern_create_for_surface(mask.pointer)
+        defer { cairo_pattern_destroy(pattern) }
+        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
         cairo_save(context)
         cairo_set_antialias(context, CAIRO_ANTIALIAS_NONE)
-        cairo_translate(context, x, y)
-        cairo_scale(context, module, module)
         cairo_set_source_rgb(context, 0, 0, 0)
-        let pattern = cairo_pattern_create_for_surface(mask)
-        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
-        cairo_mask(context, pattern)
-        cairo_pattern_destroy(pattern)
+        for (index, placement) in placements.enumerated() where index < strip.symbols.count {
+            let side = Double(strip.symbols[index].size) * placement.module
+            cairo_save(context)
+            cairo_rectangle(context, placement.x, placement.y, side, side)
+            cairo_clip(context)
+            cairo_translate(context, placement.x - Double(strip.offsets[index]) * placement.module, placement.y)
+            cairo_scale(context, placement.module, placement.module)
+            cairo_mask(context, pattern)
+            cairo_restore(context)
+        }
         cairo_restore(context)
+        try check("drawing \(placements.count) code\(placements.count == 1 ? "" : "s")")
     }
 
     /// Draws the code as exact vector rectangles (dark runs merged across rows).
@@ -156,8 +164,20 @@ final class CairoCanvas {
         cairo_restore(context)
     }
 
+    /// Strokes thin rounded rectangles in `gray` (0 black … 1 white), `lineWidth` points wide.
+    func stroke(_ rects: [Rect], radius: Double, gray: Double, lineWidth: Double) {
+        cairo_save(context)
+        cairo_set_source_rgb(context, gray, gray, gray)
+        cairo_set_line_width(context, lineWidth)
+        for rect in rects {
+            roundedRectangle(rect, radius: radius)
+            cairo_stroke(context)
+        }
+        cairo_restore(context)
+    }
+
     /// Adds a rounded rectangle path.
-    func roundedRectangle(_ rect: Rect, radius: Double) {
+    private func roundedRectangle(_ rect: Rect, radius: Double) {
         let r = max(0, min(radius, rect.width / 2, rect.height / 2))
         guard r > 0 else {
             cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
@@ -169,36 +189,5 @@ final class CairoCanvas {
         cairo_arc(context, rect.x + r, rect.maxY - r, r, Double.pi / 2, Double.pi)
         cairo_arc(context, rect.x + r, rect.y + r, r, Double.pi, 3 * Double.pi / 2)
         cairo_close_path(context)
-    }
-
-    /// A 1-bit (`CAIRO_FORMAT_A1`) image of the symbol, one pixel per module.
-    static func maskSurface(_ symbol: QRMatrix) -> OpaquePointer? {
-        let size = symbol.size
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_A1, Int32(size), Int32(size)),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
-              let data = cairo_image_surface_get_data(surface) else { return nil }
-        cairo_surface_flush(surface)
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        symbol.withRowWords { words in
-            guard let base = words.baseAddress else { return }
-            let rowBytes = symbol.wordsPerRow * 8
-            for row in 0..<size {
-                let target = data + row * stride
-                #if _endian(little)
-                // A1 pixels are packed least significant bit first on little-endian machines,
-                // exactly like the matrix's words.
-                let source = UnsafeRawPointer(base + row * symbol.wordsPerRow)
-                memcpy(target, source, min(stride, rowBytes))
-                if stride > rowBytes { memset(target + rowBytes, 0, stride - rowBytes) }
-                #else
-                memset(target, 0, stride)
-                for column in 0..<size where symbol[row, column] {
-                    target[column / 8] |= 0x80 >> UInt8(column % 8)
-                }
-                #endif
-            }
-        }
-        cairo_surface_mark_dirty(surface)
-        return surface
     }
 }

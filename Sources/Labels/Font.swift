@@ -46,12 +46,12 @@ final class FontMetrics: Sendable {
 }
 
 /// One font file, loaded through FreeType from the path given (never from the system's fonts)
-/// and wrapped as a cairo font face.
-final class Font: @unchecked Sendable {  // metrics are immutable; cairo locks the FT_Face it draws with
+/// and wrapped as a cairo font face. Its FreeType calls are all here; its cairo calls are in
+/// ``CairoFontFace``.
+final class Font: Sendable {
     let path: String
     let metrics: FontMetrics
-    /// `cairo_font_face_t *`, one reference owned by this object.
-    let face: OpaquePointer
+    let face: CairoFontFace
 
     init(path: String) throws(LabelError) {
         self.path = path
@@ -70,25 +70,8 @@ final class Font: @unchecked Sendable {  // metrics are immutable; cairo locks t
             throw .fontUnreadable(path: path, reason: "it is not a scalable (outline) font")
         }
         metrics = Self.readMetrics(ftFace)
-        guard let cairoFace = cairo_ft_font_face_create_for_ft_face(ftFace, 0) else {
-            FT_Done_FreeType(library)
-            throw .fontUnreadable(path: path, reason: "cairo could not use it")
-        }
-        // cairo may keep the face after we let go (in its font caches); the FreeType library, and
-        // with it the face, is freed when cairo destroys the face.
-        let attached = cairo_font_face_set_user_data(cairoFace, fontLibraryKey.pointer,
-                                                     UnsafeMutableRawPointer(library)) { library in
-            if let library { FT_Done_FreeType(OpaquePointer(library)) }
-        }
-        guard attached == CAIRO_STATUS_SUCCESS else {
-            cairo_font_face_destroy(cairoFace)
-            FT_Done_FreeType(library)
-            throw .fontUnreadable(path: path, reason: "cairo could not take it over")
-        }
-        face = cairoFace
+        face = try CairoFontFace(face: ftFace, library: library, path: path)
     }
-
-    deinit { cairo_font_face_destroy(face) }
 
     private static func readMetrics(_ face: FT_Face) -> FontMetrics {
         var byGlyph: [UInt32: GlyphMetrics] = [:]
@@ -142,14 +125,6 @@ final class Font: @unchecked Sendable {  // metrics are immutable; cairo locks t
         default: return "FreeType error \(status)"
         }
     }
-}
-
-/// The cairo user-data key under which a font face keeps its FreeType library.
-private let fontLibraryKey = UserDataKey()
-
-private final class UserDataKey: Sendable {
-    // cairo compares keys by address only and never writes through them.
-    nonisolated(unsafe) let pointer = UnsafeMutablePointer<cairo_user_data_key_t>.allocate(capacity: 1)
 }
 
 /// The fonts a layout names, by role, loaded from the project's fonts folder or the bundled one.

@@ -1,4 +1,3 @@
-internal import CCairo
 import QRCode
 import Foundation
 
@@ -6,7 +5,14 @@ import Foundation
 struct GlyphRun: Sendable {
     var font: FontRole
     var size: Double
-    var glyphs: [cairo_glyph_t]
+    var glyphs: [PlacedGlyph]
+}
+
+/// A glyph of a font and where its origin goes on the baseline, in points.
+struct PlacedGlyph: Sendable {
+    var index: UInt32
+    var x: Double
+    var y: Double
 }
 
 /// A stroked rounded rectangle (a badge), in points on the label.
@@ -112,7 +118,7 @@ final class LabelComposer: Sendable {
                 let scale = fitted.size / metrics.unitsPerEm
                 let padding = style.padding.points(side: box.width)
                 let lineWidth = style.borderWidth.points(side: box.width)
-                var glyphs: [cairo_glyph_t] = []
+                var glyphs: [PlacedGlyph] = []
                 for badge in fitted.badges {
                     let inset = lineWidth / 2
                     outlines.append(Outline(
@@ -122,7 +128,7 @@ final class LabelComposer: Sendable {
                     let baseline = badge.frame.y + padding / 2 + fitted.ascent * scale
                     let x = badge.frame.x + padding
                     for (glyph, offset) in zip(badge.line.glyphs, badge.line.offsets) {
-                        glyphs.append(cairo_glyph_t(index: UInt(glyph.index), x: x + offset * scale, y: baseline))
+                        glyphs.append(PlacedGlyph(index: glyph.index, x: x + offset * scale, y: baseline))
                     }
                 }
                 if !glyphs.isEmpty { runs.append(GlyphRun(font: style.font, size: fitted.size, glyphs: glyphs)) }
@@ -148,7 +154,7 @@ final class LabelComposer: Sendable {
         case .center: top += (box.height - block) / 2
         case .bottom: top += box.height - block
         }
-        var glyphs: [cairo_glyph_t] = []
+        var glyphs: [PlacedGlyph] = []
         glyphs.reserveCapacity(text.lines.reduce(0) { $0 + $1.glyphs.count })
         for (number, line) in text.lines.enumerated() {
             let baseline = top + text.ascent * scale + Double(number) * leading
@@ -160,7 +166,7 @@ final class LabelComposer: Sendable {
             case .right: x += box.width - width
             }
             for (glyph, offset) in zip(line.glyphs, line.offsets) {
-                glyphs.append(cairo_glyph_t(index: UInt(glyph.index), x: x + offset * scale, y: baseline))
+                glyphs.append(PlacedGlyph(index: glyph.index, x: x + offset * scale, y: baseline))
             }
         }
         return GlyphRun(font: style.font, size: text.size, glyphs: glyphs)

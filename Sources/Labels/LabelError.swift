@@ -85,11 +85,11 @@ public struct CodeFitProblem: Sendable, Hashable, CustomStringConvertible {
     public var dpi: Int
     public var minimumModuleDots: Int
     /// Space the code needs (quiet zone included) and the code box's width and height, in mm.
-    public var neededMillimetres: Double
-    public var availableWidthMillimetres: Double
-    public var availableHeightMillimetres: Double
+    var neededMillimetres: Double
+    var availableWidthMillimetres: Double
+    var availableHeightMillimetres: Double
     /// Length of the code text in bytes.
-    public var textBytes: Int
+    var textBytes: Int
     /// What would make it fit, one suggestion per entry, written for a producer.
     public var suggestions: [String]
 

@@ -1,4 +1,3 @@
-internal import CCairo
 internal import CPNGWriter
 import Foundation
 import Output
@@ -12,25 +11,18 @@ enum PNGLabelWriter {
         let width = Int((template.sheet.labelWidth * Double(dpi) / 25.4).rounded())
         let height = Int((template.sheet.labelHeight * Double(dpi) / 25.4).rounded())
         let canvas = try CairoCanvas.image(width: width, height: height)
-        cairo_save(canvas.context)
-        cairo_scale(canvas.context, Double(dpi) / 72, Double(dpi) / 72)
-        canvas.draw(label.fixed, fonts: fonts)
-        canvas.draw(label.variable, fonts: fonts)
-        cairo_restore(canvas.context)
+        canvas.draw(label.fixed, fonts: fonts, scale: Double(dpi) / 72)
+        canvas.draw(label.variable, fonts: fonts, scale: Double(dpi) / 72)
         let placement = label.placement
-        canvas.drawCodeImage(label.symbol, x: Double(placement.originX), y: Double(placement.originY),
-                             module: Double(placement.moduleDots))
-        try canvas.check("drawing a label image")
-        cairo_surface_flush(canvas.surface)
-        guard let data = cairo_image_surface_get_data(canvas.surface) else {
-            throw .renderingFailed(stage: "drawing a label image", reason: "no pixel data")
-        }
-        let stride = UInt32(cairo_image_surface_get_stride(canvas.surface))
+        try canvas.drawCodes(CodeStrip([label.symbol]), at: [(x: Double(placement.originX), y: Double(placement.originY),
+                                                              module: Double(placement.moduleDots))])
         var message = [CChar](repeating: 0, count: 512)
-        let status = data.withMemoryRebound(to: UInt32.self, capacity: Int(stride) / 4 * height) { pixels in
-            passport_png_write(path, pixels, UInt32(width), UInt32(height), stride, 1, UInt32(dpi), &message, message.count)
+        let status = try canvas.surface.withPixels("drawing a label image") { pixels, stride in
+            passport_png_write(path, pixels, UInt32(width), UInt32(height), UInt32(stride), 1, UInt32(dpi),
+                               &message, message.count)
         }
         guard status == 0 else {
+            // libpng's message, or the system's (strerror) when the file cannot be opened.
             let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw .outputFailed(path: path, reason: reason)
         }
@@ -49,8 +41,7 @@ enum SVGLabelWriter {
             canvas.drawCodeRectangles(label.symbol, x: Double(placement.originX) * pointsPerDot,
                                       y: Double(placement.originY) * pointsPerDot,
                                       module: Double(placement.moduleDots) * pointsPerDot)
-            cairo_surface_finish(canvas.surface)
-            try canvas.check("writing an SVG file")
+            try canvas.finish("writing the SVG file \(path)", showingPage: false)
         }
         try makeStable(path)
     }

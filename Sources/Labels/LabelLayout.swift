@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A piece of label content a layout can place.
 public enum LabelField: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
@@ -11,33 +11,33 @@ public enum LabelField: String, Sendable, Hashable, CaseIterable, Codable, Custo
 }
 
 /// Horizontal placement of text or of the code in its box.
-public enum HorizontalAlignment: String, Sendable, Hashable, Codable {
+enum HorizontalAlignment: String, Sendable, Hashable, Codable {
     case left, center, right
 }
 
 /// Vertical placement of text or of the code in its box.
-public enum VerticalAlignment: String, Sendable, Hashable, Codable {
+enum VerticalAlignment: String, Sendable, Hashable, Codable {
     case top, center, bottom
 }
 
 /// Which of the layout's fonts a field uses.
-public enum FontRole: String, Sendable, Hashable, CaseIterable, Codable {
+enum FontRole: String, Sendable, Hashable, CaseIterable, Codable {
     case regular, bold
 }
 
 /// A rectangle on the label, from its top-left corner. Its size is given either directly
 /// (`width`, `height`) or as the distance from the label's right and bottom edges (`right`,
 /// `bottom`), so one layout can serve labels of slightly different sizes.
-public struct LayoutBox: Sendable, Hashable {
-    public var x: Length
-    public var y: Length
-    public var width: Length?
-    public var height: Length?
-    public var right: Length?
-    public var bottom: Length?
+struct LayoutBox: Sendable, Hashable {
+    var x: Length
+    var y: Length
+    var width: Length?
+    var height: Length?
+    var right: Length?
+    var bottom: Length?
 
     /// A box; give `width` or `right`, and `height` or `bottom`.
-    public init(x: Length, y: Length, width: Length? = nil, height: Length? = nil,
+    init(x: Length, y: Length, width: Length? = nil, height: Length? = nil,
                 right: Length? = nil, bottom: Length? = nil) {
         self.x = x
         self.y = y
@@ -60,51 +60,51 @@ public struct LayoutBox: Sendable, Hashable {
 }
 
 /// Where and how one field is drawn.
-public struct FieldStyle: Sendable, Hashable {
-    public var box: LayoutBox
-    public var font: FontRole
+struct FieldStyle: Sendable, Hashable {
+    var box: LayoutBox
+    var font: FontRole
     /// Preferred size in points.
-    public var size: Double
+    var size: Double
     /// Text is shrunk down to this size (points) before it is wrapped, then ellipsised.
-    public var minSize: Double
+    var minSize: Double
     /// Most lines the field may wrap to (the box height may allow fewer).
-    public var maxLines: Int
-    public var align: HorizontalAlignment
-    public var verticalAlign: VerticalAlignment
+    var maxLines: Int
+    var align: HorizontalAlignment
+    var verticalAlign: VerticalAlignment
     /// Baseline-to-baseline distance as a multiple of the font size.
-    public var lineSpacing: Double
+    var lineSpacing: Double
     /// Text put before the value, e.g. "Lot ".
-    public var prefix: String
+    var prefix: String
     /// Badges only: space between badges, inner padding, outline width and corner radius.
-    public var gap: Length
-    public var padding: Length
-    public var borderWidth: Length
-    public var cornerRadius: Length
+    var gap: Length
+    var padding: Length
+    var borderWidth: Length
+    var cornerRadius: Length
 }
 
 /// Where the QR code goes.
-public struct CodeStyle: Sendable, Hashable {
+struct CodeStyle: Sendable, Hashable {
     /// The area for the symbol and its quiet zone.
-    public var box: LayoutBox
-    public var align: HorizontalAlignment
-    public var verticalAlign: VerticalAlignment
+    var box: LayoutBox
+    var align: HorizontalAlignment
+    var verticalAlign: VerticalAlignment
     /// Light modules around the symbol, at least 4.
-    public var quietZone: Int
+    var quietZone: Int
     /// Largest module to use; by default the code grows to fill its box.
-    public var maxModuleSize: Length?
+    var maxModuleSize: Length?
 }
 
 /// Which field goes where on a label, in which font and size, and where the code goes.
 ///
 /// Read from `Templates/labels/layouts/<name>.json`. Lengths may be percentages of the label.
-public struct LabelLayout: Sendable, Hashable {
-    public var name: String
-    public var title: String
+struct LabelLayout: Sendable, Hashable {
+    var name: String
+    var title: String
     /// Font file names by role, looked up in the fonts folders.
-    public var fonts: [FontRole: String]
-    public var code: CodeStyle
-    public var fields: [LabelField: FieldStyle]
-    public var file: URL
+    var fonts: [FontRole: String]
+    var code: CodeStyle
+    var fields: [LabelField: FieldStyle]
+    var file: URL
 
     /// Reads and checks a layout file (sizes against a label are checked when it is paired with
     /// a sheet, see ``TemplateCatalog/template(named:layout:)``).

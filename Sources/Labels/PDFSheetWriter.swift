@@ -1,4 +1,3 @@
-internal import CCairo
 import Foundation
 import QRCode
 
@@ -31,9 +30,8 @@ final class PDFSheetWriter {
         let stamp = Self.isoDate(date)
         canvas = try .pdf(path: path, width: sheet.pageWidth * Length.pointsPerMillimetre,
                           height: sheet.pageHeight * Length.pointsPerMillimetre,
-                          metadata: [(CAIRO_PDF_METADATA_TITLE, title), (CAIRO_PDF_METADATA_CREATOR, "passport"),
-                                     (CAIRO_PDF_METADATA_SUBJECT, "Labels on \(sheet.title)"),
-                                     (CAIRO_PDF_METADATA_CREATE_DATE, stamp), (CAIRO_PDF_METADATA_MOD_DATE, stamp)])
+                          metadata: PDFMetadata(title: title, creator: "passport", subject: "Labels on \(sheet.title)",
+                                                date: stamp))
         self.template = template
         self.fonts = fonts
         self.drawOutlines = drawOutlines
@@ -47,10 +45,7 @@ final class PDFSheetWriter {
         if slot / perPage != page {
             try drawPage()
             while page < slot / perPage {
-                if page >= 0 {
-                    cairo_show_page(canvas.context)
-                    try canvas.check("finishing page \(page + 1)")
-                }
+                if page >= 0 { try canvas.showPage("finishing page \(page + 1)") }
                 page += 1
             }
         }
@@ -79,32 +74,15 @@ final class PDFSheetWriter {
             }
             canvas.draw(label.variable, fonts: fonts, x: x, y: y)
         }
-        let strip = CodeStrip(onPage.map(\.label.symbol))
-        guard let mask = strip.surface() else {
-            throw .renderingFailed(stage: "drawing codes", reason: "cairo could not make the code image")
-        }
-        defer { cairo_surface_destroy(mask) }
-        let pattern = cairo_pattern_create_for_surface(mask)
-        cairo_pattern_set_filter(pattern, CAIRO_FILTER_NEAREST)
-        defer { cairo_pattern_destroy(pattern) }
-        let context = canvas.context
-        cairo_set_source_rgb(context, 0, 0, 0)
-        for (index, (label, _)) in onPage.enumerated() {
-            // Snap the code to the printer's dot grid on the page, so modules fall on whole dots.
-            let placement = label.placement
+        // Snap each code to the printer's dot grid on the page, so modules fall on whole dots.
+        let placements = onPage.enumerated().map { index, entry in
+            let placement = entry.label.placement
             let dotsPerPoint = Double(placement.dpi) / 72
-            let module = Double(placement.moduleDots) / dotsPerPoint
-            let x = ((origins[index].x * dotsPerPoint).rounded() + Double(placement.originX)) / dotsPerPoint
-            let y = ((origins[index].y * dotsPerPoint).rounded() + Double(placement.originY)) / dotsPerPoint
-            let side = Double(label.symbol.size) * module
-            cairo_save(context)
-            cairo_rectangle(context, x, y, side, side)
-            cairo_clip(context)
-            cairo_translate(context, x - Double(strip.offsets[index]) * module, y)
-            cairo_scale(context, module, module)
-            cairo_mask(context, pattern)
-            cairo_restore(context)
+            return (x: ((origins[index].x * dotsPerPoint).rounded() + Double(placement.originX)) / dotsPerPoint,
+                    y: ((origins[index].y * dotsPerPoint).rounded() + Double(placement.originY)) / dotsPerPoint,
+                    module: Double(placement.moduleDots) / dotsPerPoint)
         }
+        try canvas.drawCodes(CodeStrip(onPage.map(\.label.symbol)), at: placements)
         onPage.removeAll(keepingCapacity: true)
         try canvas.check("drawing page \(page + 1)")
     }
@@ -114,27 +92,18 @@ final class PDFSheetWriter {
         try drawPage()
         if page < 0 { page = 0 }
         form = nil
-        cairo_show_page(canvas.context)
-        cairo_surface_finish(canvas.surface)
-        try canvas.check("writing the PDF file")
+        try canvas.finish("writing the PDF file", showingPage: true)
     }
 
     /// Thin grey die-cut outlines for every slot, for checking alignment on plain paper.
     private func outlinePage() {
         let sheet = template.sheet
-        let context = canvas.context
-        cairo_save(context)
-        cairo_set_source_rgb(context, 0.7, 0.7, 0.7)
-        cairo_set_line_width(context, 0.3)
-        for slot in 0..<sheet.labelsPerPage {
+        let slots = (0..<sheet.labelsPerPage).map { slot in
             let origin = sheet.labelOrigin(slot: slot)
-            canvas.roundedRectangle(
-                Rect(x: origin.x * Length.pointsPerMillimetre, y: origin.y * Length.pointsPerMillimetre,
-                     width: template.geometry.width, height: template.geometry.height),
-                radius: sheet.cornerRadius * Length.pointsPerMillimetre)
-            cairo_stroke(context)
+            return Rect(x: origin.x * Length.pointsPerMillimetre, y: origin.y * Length.pointsPerMillimetre,
+                        width: template.geometry.width, height: template.geometry.height)
         }
-        cairo_restore(context)
+        canvas.stroke(slots, radius: sheet.cornerRadius * Length.pointsPerMillimetre, gray: 0.7, lineWidth: 0.3)
     }
 
     /// "YYYY-MM-DDThh:mm:ssZ" in UTC, the form cairo turns into the PDF date.
@@ -144,69 +113,5 @@ final class PDFSheetWriter {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 1970, c.month ?? 1, c.day ?? 1,
                       c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-    }
-}
-
-/// The codes of one page side by side in one 1-bit image, packed without gaps (the image is
-/// compressed per page, so fewer bytes is less work).
-struct CodeStrip {
-    let symbols: [QRMatrix]
-    /// Column where each symbol starts.
-    let offsets: [Int]
-    let width: Int
-    let height: Int
-
-    init(_ symbols: [QRMatrix]) {
-        self.symbols = symbols
-        var offsets: [Int] = []
-        var width = 0
-        for symbol in symbols {
-            offsets.append(width)
-            width += symbol.size
-        }
-        self.offsets = offsets
-        self.width = width
-        height = symbols.map(\.size).max() ?? 0
-    }
-
-    /// A `CAIRO_FORMAT_A1` surface with every symbol at its offset.
-    func surface() -> OpaquePointer? {
-        guard width > 0, let surface = cairo_image_surface_create(CAIRO_FORMAT_A1, Int32(width), Int32(height)),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS,
-              let data = cairo_image_surface_get_data(surface) else { return nil }
-        cairo_surface_flush(surface)
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        let rowWords = (stride + 7) / 8
-        var row = [UInt64](repeating: 0, count: rowWords + 1)
-        for y in 0..<height {
-            for index in row.indices { row[index] = 0 }
-            for (symbol, offset) in zip(symbols, offsets) where y < symbol.size {
-                symbol.withRowWords { words in
-                    for k in 0..<symbol.wordsPerRow {
-                        let word = words[y * symbol.wordsPerRow + k]
-                        let bit = offset + 64 * k
-                        let shift = UInt64(bit & 63)
-                        row[bit >> 6] |= word << shift
-                        if shift != 0 { row[(bit >> 6) + 1] |= word >> (64 - shift) }
-                    }
-                }
-            }
-            row.withUnsafeBytes { bytes in
-                guard let base = bytes.baseAddress else { return }
-                #if _endian(little)
-                // A1 pixels are least significant bit first on little-endian machines, like
-                // the matrix's words.
-                memcpy(data + y * stride, base, stride)
-                #else
-                let target = data + y * stride
-                memset(target, 0, stride)
-                for x in 0..<width where (row[x >> 6] >> UInt64(x & 63)) & 1 == 1 {
-                    target[x / 8] |= 0x80 >> UInt8(x % 8)
-                }
-                #endif
-            }
-        }
-        cairo_surface_mark_dirty(surface)
-        return surface
     }
 }

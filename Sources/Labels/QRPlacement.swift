@@ -8,7 +8,7 @@ public import QRCode
 /// (up to the layout's `maxModuleSize`). When it cannot fit, planning fails and says what would.
 public struct QRPlacement: Sendable, Hashable {
     /// GS1 General Specifications: smallest X-dimension for QR codes scanned at retail, in mm.
-    public static let minimumModuleMillimetres = 0.396
+    static let minimumModuleMillimetres = 0.396
 
     public let dpi: Int
     /// Module size in printer dots.
@@ -26,7 +26,7 @@ public struct QRPlacement: Sendable, Hashable {
     /// Module size in millimetres.
     public var moduleMillimetres: Double { Double(moduleDots) * 25.4 / Double(dpi) }
     /// Side of the symbol without quiet zone, in millimetres.
-    public var symbolMillimetres: Double { Double(modules) * moduleMillimetres }
+    var symbolMillimetres: Double { Double(modules) * moduleMillimetres }
 
     /// The fewest whole dots at `dpi` that make a module of at least 0.396 mm.
     public static func minimumModuleDots(dpi: Int) -> Int {

@@ -13,7 +13,7 @@ public struct SheetDefinition: Sendable, Hashable {
     /// The template's name, from its file name ("avery-l7160").
     public var name: String
     /// Other names users know it by ("l7160").
-    public var aliases: [String]
+    var aliases: [String]
     /// What a producer recognises ("Avery L7160").
     public var title: String
     /// One line: paper, label size, count.
@@ -24,19 +24,19 @@ public struct SheetDefinition: Sendable, Hashable {
     public var labelWidth: Double
     public var labelHeight: Double
     /// Radius of the die-cut corners (used for proof outlines and to keep content off corners).
-    public var cornerRadius: Double
+    var cornerRadius: Double
     public var columns: Int
     public var rows: Int
     /// Page edge to the first label's top-left corner.
-    public var marginTop: Double
-    public var marginLeft: Double
+    var marginTop: Double
+    var marginLeft: Double
     /// Distance from one label's left (top) edge to the next one's.
-    public var horizontalPitch: Double
-    public var verticalPitch: Double
+    var horizontalPitch: Double
+    var verticalPitch: Double
     /// Printer resolution in dots per inch; QR modules are a whole number of these dots.
     public var dpi: Int
     /// The layout used unless another is asked for.
-    public var defaultLayout: String
+    var defaultLayout: String
     /// The file it was read from.
     public var file: URL
 

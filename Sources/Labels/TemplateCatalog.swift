@@ -24,7 +24,7 @@ public struct TemplateCatalog: Sendable {
     }
 
     /// All layouts, project overrides applied, sorted by name.
-    public func layouts() throws(LabelError) -> [LabelLayout] {
+    func layouts() throws(LabelError) -> [LabelLayout] {
         var result: [LabelLayout] = []
         for (_, source) in files(kind: "layouts").sorted(by: { $0.key < $1.key }) {
             result.append(try LabelLayout.load(from: source.url, data: try source.data()))
@@ -43,7 +43,7 @@ public struct TemplateCatalog: Sendable {
     }
 
     /// The layout called `name`.
-    public func layout(named name: String) throws(LabelError) -> LabelLayout {
+    func layout(named name: String) throws(LabelError) -> LabelLayout {
         let files = files(kind: "layouts")
         if let source = files[name.lowercased()] { return try LabelLayout.load(from: source.url, data: try source.data()) }
         throw .templateNotFound(name: name, kind: "layout", available: files.keys.sorted())
@@ -97,14 +97,14 @@ struct TemplateSource {
 /// label and to keep clear of the code.
 public struct LabelTemplate: Sendable {
     public let sheet: SheetDefinition
-    public let layout: LabelLayout
+    let layout: LabelLayout
     let geometry: LabelGeometry
 
     /// The sheet's name, which is how users pick a template.
     public var name: String { sheet.name }
 
     /// Pairs a sheet with a layout, checking every box against the sheet's label.
-    public init(sheet: SheetDefinition, layout: LabelLayout) throws(LabelError) {
+    init(sheet: SheetDefinition, layout: LabelLayout) throws(LabelError) {
         self.sheet = sheet
         self.layout = layout
         geometry = try LabelGeometry(sheet: sheet, layout: layout)

@@ -13,6 +13,14 @@ public enum FileWriter {
         TestHooks.reached(.fileWritten)
     }
 
+    /// Writes `bytes` as a new file at `url` whose folder exists (see `FolderMaker`): one open, one
+    /// write, one close when no file is there yet.
+    public static func writeInExistingFolder(_ bytes: some ContiguousBytes, to url: URL,
+                                             permissions: FilePermissions = .publicFile) throws(OutputError) {
+        try create(bytes, at: url.path, permissions: permissions, sync: false)
+        TestHooks.reached(.fileWritten)
+    }
+
     /// Writes `text` as UTF-8; see `write(_:to:permissions:)`.
     public static func write(_ text: String, to url: URL, permissions: FilePermissions = .publicFile) throws(OutputError) {
         try write(Data(text.utf8), to: url, permissions: permissions)
@@ -72,13 +80,19 @@ public enum FileWriter {
         Syscalls.close(descriptor)
     }
 
-    private static func create(_ data: Data, at path: String, permissions: FilePermissions,
+    /// Creates the file exclusively; a file already at `path` is unlinked first (only then: in a
+    /// fresh folder that saves a system call per file).
+    private static func create(_ data: some ContiguousBytes, at path: String, permissions: FilePermissions,
                                sync: Bool) throws(OutputError) {
-        if let reason = Syscalls.unlinkIfPresent(path) { throw .cannotWrite(path: path, reason: reason) }
         do {
-            let file = try FileDescriptor.open(FilePath(path), .writeOnly,
-                                               options: [.create, .exclusiveCreate, .noFollow, .closeOnExec],
-                                               permissions: permissions.system)
+            let options: FileDescriptor.OpenOptions = [.create, .exclusiveCreate, .noFollow, .closeOnExec]
+            let file: FileDescriptor
+            do {
+                file = try FileDescriptor.open(FilePath(path), .writeOnly, options: options, permissions: permissions.system)
+            } catch Errno.fileExists {
+                if let reason = Syscalls.unlinkIfPresent(path) { throw OutputError.cannotWrite(path: path, reason: reason) }
+                file = try FileDescriptor.open(FilePath(path), .writeOnly, options: options, permissions: permissions.system)
+            }
             try file.closeAfter {
                 // Locked while written, so `removeAbandonedTemporaryFiles` can tell a live writer's file.
                 if sync { _ = Syscalls.tryLock(file.rawValue) }
@@ -87,6 +101,8 @@ public enum FileWriter {
             }
         } catch let error as Errno {
             throw .cannotWrite(path: path, reason: error.description)
+        } catch let error as OutputError {
+            throw error
         } catch {
             throw .cannotWrite(path: path, reason: "\(error)")
         }

@@ -1,6 +1,7 @@
 public import Credentials
 public import Foundation
 public import Verify
+import Pictures
 
 /// Measurements behind `passport bench verify` and docs/benchmarks.md.
 public enum VerifyBenchmark {
@@ -44,7 +45,7 @@ public enum VerifyBenchmark {
 
     /// Decodes a picture file and reads its codes `runs` times; returns the time of each run in
     /// milliseconds and the codes found.
-    public static func decodeTimes(of data: Data, name: String, runs: Int) throws(VerifyError) -> (milliseconds: [Double], codes: [String]) {
+    public static func decodeTimes(of data: Data, name: String, runs: Int) throws -> (milliseconds: [Double], codes: [String]) {
         let scanner = try CodeScanner()
         var times: [Double] = []
         var codes: [String] = []

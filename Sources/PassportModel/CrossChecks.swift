@@ -1,8 +1,17 @@
 import Output
 
 /// Checks references between records: products, certificates, actors, files, unique identities.
+///
+/// Runs on whatever records could be read: a missing producer skips the checks that need it, and
+/// a reference to a record file that exists (but has problems of its own) is not reported.
 struct CrossChecks {
-    let project: Project
+    let producer: Producer?
+    let products: [Product]
+    let batches: [Batch]
+    let certificates: [Certificate]
+    /// Ids of the record files found in products/ and certificates/, read or not.
+    let productFiles: Set<String>
+    let certificateFiles: Set<String>
     let files: ProjectFiles
     let sink: DiagnosticSink
 
@@ -10,27 +19,27 @@ struct CrossChecks {
         checkProducts()
         checkBatches()
         checkCertificates()
-        if !files.folder.hasFile("keys/\(project.producer.signingKey).jwk") {
-            sink.report(project.producer.location(of: "signing_key"), "signing_key",
-                        "no key `\(project.producer.signingKey)` in keys/",
-                        fix: "create it with `passport keys new \(project.producer.signingKey)`")
+        if let producer, !files.folder.hasFile("keys/\(producer.signingKey).jwk") {
+            sink.report(producer.location(of: "signing_key"), "signing_key",
+                        "no key `\(producer.signingKey)` in keys/",
+                        fix: "create it with `passport keys new \(producer.signingKey)`")
         }
-        if let logo = project.producer.brand.logo {
-            checkPublishable(logo, what: "logo", at: project.producer.brand.logoLocation ?? project.producer.location(of: "brand"),
+        if let producer, let logo = producer.brand.logo {
+            checkPublishable(logo, what: "logo", at: producer.brand.logoLocation ?? producer.location(of: "brand"),
                              field: "brand.logo")
         }
     }
 
     private func checkProducts() {
         var gtins: [String: String] = [:]
-        let certificateIDs = project.certificates.map(\.id)
-        for product in project.products {
+        let certificateIDs = certificateFiles.sorted()
+        for product in products {
             if let other = gtins[product.gtin] {
                 sink.report(product.location(of: "gtin"), "gtin", "GTIN \(product.gtin) is also used by product \(quoted(other))",
                             fix: "each product needs its own GTIN")
             }
             gtins[product.gtin] = product.id
-            for id in product.certifications where !certificateIDs.contains(id) {
+            for id in product.certifications where !certificateFiles.contains(id) {
                 sink.report(product.location(of: "certifications"), "certifications", "no certificate \(quoted(id)) in certificates/",
                             fix: suggestion(id, certificateIDs, "add certificates/\(id).yaml"))
             }
@@ -41,13 +50,15 @@ struct CrossChecks {
     }
 
     private func checkBatches() {
-        let productIDs = project.products.map(\.id)
-        let actorIDs = project.producer.actors.map(\.id)
+        let productIDs = productFiles.sorted()
+        let actorIDs = producer?.actors.map(\.id) ?? []
         var lots: [String: String] = [:]
-        for batch in project.batches {
-            guard let product = project.product(batch.product) else {
-                sink.report(batch.location(of: "product"), "product", "no product \(quoted(batch.product)) in products/",
-                            fix: suggestion(batch.product, productIDs, "add products/\(batch.product).yaml"))
+        for batch in batches {
+            guard let product = products.first(where: { $0.id == batch.product }) else {
+                if !productFiles.contains(batch.product) {
+                    sink.report(batch.location(of: "product"), "product", "no product \(quoted(batch.product)) in products/",
+                                fix: suggestion(batch.product, productIDs, "add products/\(batch.product).yaml"))
+                }
                 continue
             }
             let key = "\(product.gtin)/\(batch.lot)"
@@ -56,11 +67,12 @@ struct CrossChecks {
                             fix: "give each batch of a product its own lot")
             }
             lots[key] = batch.id
-            for step in batch.journey where project.producer.actor(step.actor) == nil {
+            guard let producer else { continue }
+            for step in batch.journey where producer.actor(step.actor) == nil {
                 sink.report(step.location, "actor", "no actor \(quoted(step.actor)) in passport.yaml",
                             fix: suggestion(step.actor, actorIDs, "add it under `actors:` in passport.yaml"))
             }
-            for share in batch.valueShares where project.producer.actor(share.actor) == nil {
+            for share in batch.valueShares where producer.actor(share.actor) == nil {
                 sink.report(share.location, "actor", "no actor \(quoted(share.actor)) in passport.yaml",
                             fix: suggestion(share.actor, actorIDs, "add it under `actors:` in passport.yaml"))
             }
@@ -68,7 +80,7 @@ struct CrossChecks {
     }
 
     private func checkCertificates() {
-        for certificate in project.certificates {
+        for certificate in certificates {
             if case .file(let path) = certificate.evidence {
                 checkPublishable(path, what: "evidence file", at: certificate.location(of: "evidence"), field: "evidence")
             }

@@ -109,12 +109,30 @@ func quoted(_ text: some StringProtocol) -> String {
 /// The project could not be loaded; `diagnostics` lists every problem, in file order.
 public struct ProjectError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// Set when the folder holds no project at all (no `passport.yaml`): the folder as the user
+    /// gave it, empty for the current folder.
+    public var missingProject: String?
+    private var folderExists = true
 
     public init(diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics.sorted { $0.location < $1.location }
     }
 
+    /// No project in `folder` (as the user gave it; empty for the current folder).
+    public init(missingProjectIn folder: String, folderExists: Bool) {
+        diagnostics = []
+        missingProject = folder
+        self.folderExists = folderExists
+    }
+
     public var description: String {
+        if let folder = missingProject {
+            if folder.isEmpty {
+                return "no passport project in this folder (there is no passport.yaml here): run `passport init NAME` to create one in NAME/, or give the project folder"
+            }
+            let what = folderExists ? "no passport project in \(folder) (there is no passport.yaml in it)" : "\(folder) does not exist"
+            return "\(what): run `passport init \(folder)` to create one there, or give the project folder"
+        }
         let lines = diagnostics.map(\.description)
         let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
         return (lines + ["\(count) found; nothing was written."]).joined(separator: "\n")

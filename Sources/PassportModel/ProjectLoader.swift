@@ -11,6 +11,11 @@ public enum ProjectLoader {
     public static func load(root: URL, displayRoot: String = "") throws(ProjectError) -> Project {
         let sink = DiagnosticSink()
         let files = ProjectFiles(root: root, displayRoot: displayRoot, sink: sink)
+        var isFolder: ObjCBool = false
+        let folderExists = FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) && isFolder.boolValue
+        guard folderExists, FileManager.default.fileExists(atPath: root.appendingPathComponent("passport.yaml").path) else {
+            throw ProjectError(missingProjectIn: displayRoot, folderExists: folderExists)
+        }
         guard let producerText = files.read("passport.yaml") else {
             throw ProjectError(diagnostics: sink.diagnostics)
         }
@@ -19,7 +24,9 @@ public enum ProjectLoader {
             .flatMap { ProducerRecord.read($0) }
         let language = producer?.defaultLanguage ?? "en"
 
-        let products: [Product] = files.records(in: "products").compactMap { (id, path, text) in
+        let productFiles = files.recordFiles(in: "products")
+        let products: [Product] = files.read(productFiles)
+            .compactMap { (id, path, text) in
             RecordReader(file: files.display(path), sink: sink, defaultLanguage: language)
                 .topLevel(text, allowed: ProductRecord.fields).flatMap { ProductRecord.read($0, id: id) }
         }
@@ -28,16 +35,22 @@ public enum ProjectLoader {
                 .topLevel(text, allowed: BatchRecord.fields)
                 .flatMap { BatchRecord.read($0, id: id, limits: producer?.limits ?? .standard) }
         }
-        let certificates: [Certificate] = files.records(in: "certificates").compactMap { (id, path, text) in
+        let certificateFiles = files.recordFiles(in: "certificates")
+        let certificates: [Certificate] = files.read(certificateFiles)
+            .compactMap { (id, path, text) in
             RecordReader(file: files.display(path), sink: sink, defaultLanguage: language)
                 .topLevel(text, allowed: CertificateRecord.fields).flatMap { CertificateRecord.read($0, id: id) }
         }
         let status = StatusRecord.read(files, language: language)
+        // References are checked even when records have problems of their own, so that one typo
+        // does not hide the next problem; a reference to a record file with problems is not
+        // reported again.
+        CrossChecks(producer: producer, products: products, batches: batches, certificates: certificates,
+                    productFiles: Set(productFiles.map(\.id)), certificateFiles: Set(certificateFiles.map(\.id)),
+                    files: files, sink: sink).run()
         guard let producer, sink.isEmpty else { throw ProjectError(diagnostics: sink.diagnostics) }
         let project = Project(root: root.path, producer: producer, products: products, batches: batches,
                               certificates: certificates, status: status)
-        CrossChecks(project: project, files: files, sink: sink).run()
-        guard sink.isEmpty else { throw ProjectError(diagnostics: sink.diagnostics) }
         return project
     }
 }
@@ -82,14 +95,23 @@ struct ProjectFiles {
     }
 
     /// `(id, relative path, text)` for every `*.yaml`/`*.yml` file in `folder`, sorted by id.
-    func records(in folderName: String) -> [(String, String, String)] {
+    func records(in folderName: String) -> [(String, String, String)] { read(recordFiles(in: folderName)) }
+
+    /// `(id, relative path, text)` of those of `files` that can be read; the others are reported.
+    func read(_ files: [(id: String, path: String)]) -> [(String, String, String)] {
+        files.compactMap { file in read(file.path).map { (file.id, file.path, $0) } }
+    }
+
+    /// `(id, relative path)` of every `*.yaml`/`*.yml` file in `folder` whose name can be an id,
+    /// sorted by id, whether it can be read or not; bad names and duplicate ids are reported.
+    func recordFiles(in folderName: String) -> [(id: String, path: String)] {
         let names: [String]
         do { names = try folder.names(in: folderName) } catch {
             sink.report(SourceLocation(file: display(folderName), line: 1, column: 1), "", error.problem, fix: error.fix)
             return []
         }
         var seen: [String: String] = [:]
-        var result: [(String, String, String)] = []
+        var result: [(id: String, path: String)] = []
         for name in names where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             let id = String(name.prefix(upTo: name.lastIndex(of: ".") ?? name.endIndex))
             let path = "\(folderName)/\(name)"
@@ -105,7 +127,7 @@ struct ProjectFiles {
                 continue
             }
             seen[id] = path
-            if let text = read(path) { result.append((id, path, text)) }
+            result.append((id, path))
         }
         return result
     }

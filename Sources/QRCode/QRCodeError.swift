@@ -10,8 +10,8 @@ public enum QRCodeError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidVersion(Int)
     /// The encoder could not allocate memory (libqrencode: `ENOMEM`).
     case outOfMemory
-    /// libqrencode failed for another reason; `errno` is the C error number it left.
-    case encoderFailed(errno: Int32)
+    /// libqrencode failed for another reason: the C error number it left and its text (`strerror`).
+    case encoderFailed(errno: Int32, message: String)
 
     public var description: String {
         switch self {
@@ -25,8 +25,8 @@ public enum QRCodeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "QR version \(version) does not exist; versions run from 1 to 40."
         case .outOfMemory:
             return "The QR encoder ran out of memory."
-        case let .encoderFailed(code):
-            return "The QR encoder (libqrencode) failed with system error \(code)."
+        case let .encoderFailed(code, message):
+            return "The QR encoder (libqrencode) failed: \(message) (error \(code))."
         }
     }
 }

@@ -18,10 +18,8 @@ extension QRMatrix {
         if text.isEmpty { throw .invalidInput(reason: "the text is empty") }
         if text.utf8.contains(0) { throw .invalidInput(reason: "the text contains a NUL character") }
         self = try Self.encode(byteCount: text.utf8.count, errorCorrection: errorCorrection,
-                               minimumVersion: minimumVersion, mask: mask) { input, entry in
-            text.withCString { entry.split($0, input, QR_MODE_8, 1) }
-        } fallback: { version, level in
-            QRcode_encodeString(text, Int32(version), level, QR_MODE_8, 1)
+                               minimumVersion: minimumVersion, mask: mask) { input in
+            text.withCString { Split_splitStringToQRinput($0, input, QR_MODE_8, 1) }
         }
     }
 
@@ -30,10 +28,8 @@ extension QRMatrix {
                 minimumVersion: Int = 1, mask: Int? = nil) throws(QRCodeError) {
         if bytes.isEmpty { throw .invalidInput(reason: "there are no bytes to encode") }
         self = try Self.encode(byteCount: bytes.count, errorCorrection: errorCorrection,
-                               minimumVersion: minimumVersion, mask: mask) { input, _ in
+                               minimumVersion: minimumVersion, mask: mask) { input in
             bytes.withUnsafeBufferPointer { QRinput_append(input, QR_MODE_8, Int32($0.count), $0.baseAddress) }
-        } fallback: { version, level in
-            bytes.withUnsafeBufferPointer { QRcode_encodeData(Int32($0.count), $0.baseAddress, Int32(version), level) }
         }
     }
 
@@ -45,15 +41,16 @@ extension QRMatrix {
     public init(referenceEncoding text: String, errorCorrection: QRErrorCorrection = .medium,
                 mask: Int? = nil) throws(QRCodeError) {
         if text.isEmpty || text.utf8.contains(0) { throw .invalidInput(reason: "empty text or NUL character") }
+        try Self.checkMask(mask)
         let level = errorCorrection.cLevel
         let code: UnsafeMutablePointer<QRcode>?
-        if let mask, let entry = EntryPoints.shared {
+        if let mask {
             guard let input = QRinput_new2(0, level) else { throw Self.error(byteCount: text.utf8.count, level: errorCorrection) }
             defer { QRinput_free(input) }
-            guard text.withCString({ entry.split($0, input, QR_MODE_8, 1) }) == 0 else {
+            guard text.withCString({ Split_splitStringToQRinput($0, input, QR_MODE_8, 1) }) == 0 else {
                 throw Self.error(byteCount: text.utf8.count, level: errorCorrection)
             }
-            code = entry.encodeMask(input, Int32(mask))
+            code = QRcode_encodeMask(input, Int32(mask))
         } else {
             code = QRcode_encodeString(text, 0, level, QR_MODE_8, 1)
         }
@@ -82,38 +79,34 @@ extension QRMatrix {
         return low
     }
 
-    /// Shared path: fill a `QRinput`, let libqrencode build the symbol with mask 0, then choose
-    /// the mask here. Without libqrencode's internal entry points, the public call is used.
+    /// Shared path: fill a `QRinput`, let libqrencode build the symbol with mask 0
+    /// (`QRcode_encodeMask`), then choose the mask here — or apply the forced one.
     private static func encode(
         byteCount: Int, errorCorrection: QRErrorCorrection, minimumVersion: Int, mask: Int?,
-        fill: (OpaquePointer, EntryPoints) -> Int32,
-        fallback: (Int, QRecLevel) -> UnsafeMutablePointer<QRcode>?
+        fill: (OpaquePointer) -> Int32
     ) throws(QRCodeError) -> QRMatrix {
         guard (1...40).contains(minimumVersion) else { throw .invalidVersion(minimumVersion) }
-        if let mask, !(0..<8).contains(mask) {
-            throw .invalidInput(reason: "mask \(mask) does not exist; masks are 0 to 7")
-        }
-        let level = errorCorrection.cLevel
-        guard let entry = EntryPoints.shared else {
-            guard let code = fallback(minimumVersion, level) else {
-                throw error(byteCount: byteCount, level: errorCorrection)
-            }
-            defer { QRcode_free(code) }
-            return copy(code.pointee, level: errorCorrection)  // library's own mask choice
-        }
-        guard let input = QRinput_new2(Int32(minimumVersion), level) else {
+        try checkMask(mask)
+        guard let input = QRinput_new2(Int32(minimumVersion), errorCorrection.cLevel) else {
             throw error(byteCount: byteCount, level: errorCorrection)
         }
         defer { QRinput_free(input) }
-        guard fill(input, entry) == 0 else { throw error(byteCount: byteCount, level: errorCorrection) }
-        guard let code = entry.encodeMask(input, 0) else {
+        guard fill(input) == 0 else { throw error(byteCount: byteCount, level: errorCorrection) }
+        guard let code = QRcode_encodeMask(input, 0) else {
             throw error(byteCount: byteCount, level: errorCorrection)
         }
         defer { QRcode_free(code) }
         let symbol = code.pointee
-        guard let data = symbol.data else { throw .encoderFailed(errno: 0) }
+        guard let data = symbol.data else { throw .encoderFailed(errno: 0, message: "libqrencode returned a symbol without modules") }
         return MaskSelector.finish(frame: data, version: Int(symbol.version), level: errorCorrection,
                                    forcedMask: mask)
+    }
+
+    /// Refuses a mask that does not exist, rather than drawing some other one.
+    private static func checkMask(_ mask: Int?) throws(QRCodeError) {
+        if let mask, !(0..<8).contains(mask) {
+            throw .invalidInput(reason: "mask \(mask) does not exist; masks are 0 to 7")
+        }
     }
 
     /// Copies a finished libqrencode symbol; its mask is read back from the format information.
@@ -149,7 +142,7 @@ extension QRMatrix {
         case ERANGE: return .inputTooLong(byteCount: byteCount, errorCorrection: level)
         case EINVAL: return .invalidInput(reason: "libqrencode rejected it as invalid")
         case ENOMEM: return .outOfMemory
-        default: return .encoderFailed(errno: code)
+        default: return .encoderFailed(errno: code, message: String(cString: strerror(code)))
         }
     }
 }
@@ -163,27 +156,4 @@ extension QRErrorCorrection {
         case .high: QR_ECLEVEL_H
         }
     }
-}
-
-/// Two functions libqrencode exports but does not declare in `qrencode.h`: the string
-/// splitter behind `QRcode_encodeString`, and `QRcode_encodeMask`, which builds a symbol with a
-/// given mask. Both have kept their signatures since libqrencode 3.0. Looked up once; if they
-/// are missing the public API is used instead (correct, just slower).
-private struct EntryPoints: @unchecked Sendable {  // two immutable C function pointers
-    typealias Split = @convention(c) (UnsafePointer<CChar>?, OpaquePointer?, QRencodeMode, Int32) -> Int32
-    typealias EncodeMask = @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<QRcode>?
-
-    let split: Split
-    let encodeMask: EncodeMask
-
-    static let shared: EntryPoints? = {
-        var major: Int32 = 0, minor: Int32 = 0, micro: Int32 = 0
-        QRcode_APIVersion(&major, &minor, &micro)
-        guard major == 3 || major == 4 else { return nil }
-        let handle = dlopen(nil, RTLD_NOW)
-        guard let split = dlsym(handle, "Split_splitStringToQRinput"),
-              let encodeMask = dlsym(handle, "QRcode_encodeMask") else { return nil }
-        return EntryPoints(split: unsafeBitCast(split, to: Split.self),
-                           encodeMask: unsafeBitCast(encodeMask, to: EncodeMask.self))
-    }()
 }

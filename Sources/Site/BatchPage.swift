@@ -22,7 +22,7 @@ enum BatchPage {
         alternates.append(["rel": "linkset", "type": "application/linkset+json", "href": "linkset.json"])
         var c = PageFrame.context(site, l, root: root, title: title, description: l.text(product.description),
                                   switchable: true, script: true, alternates: alternates)
-        let shared = root == SiteModel.batchRoot ? site.productParts[product.id + "|" + l.language]?.values : nil
+        let shared = root == SiteModel.batchRoot ? site.productParts[product.id + "|" + l.language]?.mapValues { $0 as Any } : nil
         c.merge(shared ?? productParts(site, product, l, root: root)) { _, part in part }
         c["batch"] = batchContext(batch, l)
         c["verdict"] = VerdictView.context(site, product, batch, urlPath: urlPath, l)

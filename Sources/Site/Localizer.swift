@@ -62,7 +62,8 @@ struct Localizer: Sendable {
     func number(_ value: Double, digits: Int) -> String {
         let text = Self.fixed(value, digits: digits)
         let separator = self["decimal_separator"]
-        return separator == "." ? text : text.replacingOccurrences(of: ".", with: separator)
+        // Not Foundation's replacingOccurrences: it bridges to NSString, a tenth of a page's time.
+        return separator == "." ? text : text.split(separator: ".", omittingEmptySubsequences: false).joined(separator: separator)
     }
 
     /// A number as people write it: no fraction when whole, else up to `maxDigits` digits.

@@ -79,7 +79,8 @@ enum OtherPages {
         let urlPath = IdentifierPath.unit(gtin: product.gtin, lot: batch.lot, serial: serial)
         let root = SiteLayout.rootPrefix(forURLPath: urlPath)
         let c: [String: Any] = [
-            "lang": l.language, "csp": PageFrame.contentSecurityPolicy, "t": l.strings,
+            "lang": l.language, "csp": PageFrame.contentSecurityPolicy,
+            "t": site.boxedStrings[l.language] ?? TemplateValue.texts(l.strings),
             "title": l.format("title_batch", ["product": l.text(product.name), "lot": batch.lot]) + " · "
                 + l.format("unit_serial", ["serial": serial]),
             "assets": root + SiteLayout.assetsDirectory, "serial": serial,

@@ -15,7 +15,7 @@ enum PageFrame {
                         switchable: Bool, script: Bool, alternates: [[String: Any]] = []) -> [String: Any] {
         var context: [String: Any] = [
             "lang": l.language, "csp": contentSecurityPolicy, "title": title,
-            "t": site.boxedStrings[l.language] ?? ContextNode.box(l.strings),
+            "t": site.boxedStrings[l.language] ?? TemplateValue.texts(l.strings),
             "assets": root + SiteLayout.assetsDirectory, "script": script, "alternates": alternates,
             "home_href": root + SiteLayout.pageFile(language: l.language, defaultLanguage: site.defaultLanguage),
             "producer_name": site.project.producer.name,

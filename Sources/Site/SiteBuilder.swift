@@ -14,22 +14,26 @@ public struct SiteBuilder: Sendable {
         site = try SiteModel(input: input)
     }
 
+    /// A builder over an already loaded site (tests observe its templates).
+    init(site: SiteModel) {
+        self.site = site
+    }
+
     /// Writes every page and asset into `directory`, which the caller created (a staging folder it
     /// renames into place). Rendering runs on all cores; the files do not depend on the order.
     public func write(to directory: URL) throws(SiteError) -> SiteReport {
         let jobs = plan()
         let results = ResultBox()
         let site = self.site
+        // Each folder is made once for the whole site, files are created straight into it: three
+        // system calls a file (open, write, close).
+        let folders = FolderMaker(root: directory)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
-            var made = Set<String>()
             for (path, data) in job.render(site) {
                 do throws(OutputError) {
-                    let folder = (path as NSString).deletingLastPathComponent
-                    if !folder.isEmpty, made.insert(folder).inserted {
-                        try FileWriter.makeFolder(directory.appendingPathComponent(folder))
-                    }
-                    try FileWriter.write(data, to: directory.appendingPathComponent(path))
+                    if let slash = path.lastIndex(of: "/") { try folders.make(String(path[..<slash])) }
+                    try FileWriter.writeInExistingFolder(data, to: directory.appendingPathComponent(path))
                     results.add(path: path, size: data.count, isPage: job.isPage && path.hasSuffix(".html"))
                 } catch {
                     results.fail(.writeFailed(path: path, reason: error.description))
@@ -45,20 +49,19 @@ public struct SiteBuilder: Sendable {
                           largestPageBytes: results.largest.size + css, largestPage: results.largest.path)
     }
 
-    /// Every file of the site, as independent jobs of similar size.
+    /// Every file of the site, as independent jobs. A batch's or product's pages in every language
+    /// and its linkset are one job: they share a folder, made once by the thread that writes them.
     func plan() -> [SiteJob] {
         var jobs: [SiteJob] = [.assets, .notFound]
         for l in site.localizers.indices { jobs.append(.home(l)) }
         for p in site.project.products.indices {
-            jobs.append(.productLinkset(p))
+            jobs.append(.product(p))
             jobs.append(.card(p))
-            for l in site.localizers.indices { jobs.append(.product(p, l)) }
         }
         let products = Dictionary(site.project.products.enumerated().map { ($1.id, $0) }) { a, _ in a }
         for (b, batch) in site.project.batches.enumerated() {
             guard let p = products[batch.product] else { continue }
-            jobs.append(.batchLinkset(p, b))
-            for l in site.localizers.indices { jobs.append(.batch(p, b, l)) }
+            jobs.append(.batch(p, b))
             if let serials = batch.serials {
                 let count = min(serials.count, site.input.unitPageLimit)
                 var start = 0
@@ -73,13 +76,18 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// One unit of rendering work. `paths` lists what it writes so folders can be made first.
+/// One unit of rendering work and the files it writes.
 enum SiteJob: Sendable {
     case assets, notFound, home(Int)
-    case product(Int, Int), productLinkset(Int), card(Int)
-    case batch(Int, Int, Int), batchLinkset(Int, Int)
+    /// A product's page in every language and its linkset.
+    case product(Int)
+    /// A batch's page in every language and its linkset.
+    case batch(Int, Int)
+    /// A product's embeddable card (script and JSON).
+    case card(Int)
     case units(Int, Int, Range<Int>)
 
+    /// Whether its `.html` files count as pages (unit landing pages do not).
     var isPage: Bool {
         switch self {
         case .notFound, .home, .product, .batch: return true
@@ -105,27 +113,25 @@ enum SiteJob: Sendable {
             return [("404.html", Data(OtherPages.notFound(site).utf8))]
         case .home(let l):
             return [(page(l), Data(OtherPages.home(site, site.localizers[l]).utf8))]
-        case .product(let p, let l):
+        case .product(let p):
             let product = project.products[p]
-            return [(IdentifierPath.product(gtin: product.gtin) + page(l),
-                     Data(OtherPages.product(site, product, site.localizers[l]).utf8))]
-        case .productLinkset(let p):
-            let product = project.products[p]
-            return [(IdentifierPath.product(gtin: product.gtin) + "linkset.json",
-                     Markup.jsonFile(StructuredData.productLinkset(product, site: site)))]
+            let folder = IdentifierPath.product(gtin: product.gtin)
+            return [(folder + "linkset.json", Markup.jsonFile(StructuredData.productLinkset(product, site: site)))]
+                + site.localizers.indices.map { l in
+                    (folder + page(l), Data(OtherPages.product(site, product, site.localizers[l]).utf8))
+                }
         case .card(let p):
             let product = project.products[p], folder = IdentifierPath.product(gtin: product.gtin)
             let data = CardView.data(site, product)
             return [(folder + "card.js", Data(CardView.script(site, data: data).utf8)),
                     (folder + "card.json", Markup.jsonFile(data))]
-        case .batch(let p, let b, let l):
+        case .batch(let p, let b):
             let product = project.products[p], batch = project.batches[b]
-            return [(SiteLayout.batchFolder(gtin: product.gtin, lot: batch.lot) + page(l),
-                     Data(BatchPage.render(site, product, batch, site.localizers[l]).utf8))]
-        case .batchLinkset(let p, let b):
-            let product = project.products[p], batch = project.batches[b]
-            return [(SiteLayout.batchFolder(gtin: product.gtin, lot: batch.lot) + "linkset.json",
-                     Markup.jsonFile(StructuredData.batchLinkset(product, batch, site: site)))]
+            let folder = SiteLayout.batchFolder(gtin: product.gtin, lot: batch.lot)
+            return [(folder + "linkset.json", Markup.jsonFile(StructuredData.batchLinkset(product, batch, site: site)))]
+                + site.localizers.indices.map { l in
+                    (folder + page(l), Data(BatchPage.render(site, product, batch, site.localizers[l]).utf8))
+                }
         case .units(let p, let b, let numbers):
             let product = project.products[p], batch = project.batches[b]
             guard let serials = batch.serials else { return [] }

@@ -9,7 +9,7 @@ import JourneyMap
 /// evidence, and the build-day status of each certificate.
 struct SiteModel: Sendable {
     let input: SiteInput
-    let templates: TemplateSet
+    var templates: TemplateSet
     /// One per page language, the default first.
     let localizers: [Localizer]
     /// Product id → its images, in record order.
@@ -27,11 +27,13 @@ struct SiteModel: Sendable {
     let logo: SiteImage?
     /// Journey maps, drawn before the pages.
     let maps: SiteMaps
-    /// Language code → interface strings, boxed once for Mustache.
-    private(set) var boxedStrings: [String: ContextNode] = [:]
+    /// Language code → interface strings, converted once for the template engine.
+    private(set) var boxedStrings: [String: TemplateValue] = [:]
+    /// Language code → the verdict script's texts, the same on every batch page.
+    private(set) var verdictTexts: [String: TemplateValue] = [:]
     /// "product id|language" → the parts of a batch page that only depend on the product, for batch
-    /// pages at the usual depth (`01/<gtin>/10/<lot>/`); boxed once, shared by every batch page.
-    private(set) var productParts: [String: ContextNode] = [:]
+    /// pages at the usual depth (`01/<gtin>/10/<lot>/`); converted once, shared by every batch page.
+    private(set) var productParts: [String: [String: TemplateValue]] = [:]
     /// The relative root of a batch page whose lot has no `/`.
     static let batchRoot = "../../../../"
 
@@ -99,10 +101,11 @@ struct SiteModel: Sendable {
         self.evidence = evidence
         self.status = status
         for l in localizers {
-            boxedStrings[l.language] = ContextNode(l.strings.mapValues { ContextText(renderText: $0) })
+            boxedStrings[l.language] = TemplateValue.texts(l.strings)
+            verdictTexts[l.language] = TemplateValue(VerdictView.texts(self, l))
             for product in project.products {
-                productParts[product.id + "|" + l.language] = ContextNode(
-                    BatchPage.productParts(self, product, l, root: Self.batchRoot).mapValues(ContextNode.box))
+                productParts[product.id + "|" + l.language] =
+                    BatchPage.productParts(self, product, l, root: Self.batchRoot).mapValues { TemplateValue($0) }
             }
         }
         for batch in project.batches {

@@ -113,6 +113,9 @@ enum StructuredData {
             }
             if case .url(let url)? = certificate.evidence, let href = Markup.externalHref(url) {
                 info.append(["href": href, "title": certificate.scheme])
+            } else if let copy = site.evidence[certificate.id] {
+                // The evidence file published with the site is the certificate's information too.
+                info.append(["href": site.absolute(SiteLayout.urlSafePath(copy.path)), "title": certificate.scheme])
             }
         }
         if !dcc.isEmpty { entry[linkTypeUNTP] = (entry[linkTypeUNTP] as? [[String: Any]] ?? []) + dcc }

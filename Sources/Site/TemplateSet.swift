@@ -1,17 +1,24 @@
 import Foundation
-import Mustache
 import Output
 
 /// The page templates, partials, interface strings and assets, shipped ones overridden by the project's.
 ///
 /// Everything is checked when loading: a template that does not parse, a page template that is
 /// missing, or a `{{>partial}}` that names no file is an error naming the file — Mustache itself
-/// would render a missing partial as nothing.
+/// would render a missing partial as nothing. Templates are compiled once (see `TemplateProgram`)
+/// and rendered by the site's own Mustache engine, byte for byte as swift-mustache rendered them.
 struct TemplateSet: Sendable {
     /// Page templates the builder renders.
     static let pages = ["batch", "product", "home", "not-found", "unit"]
+    /// Prepended to every template, as when swift-mustache rendered them: `{{…}}` escapes by bytes.
+    /// It shares the first line, so line numbers stay those of the file.
+    static let pragma = "{{% CONTENT_TYPE: PASSPORT_HTML}}"
 
-    let library: MustacheLibrary
+    let program: TemplateProgram
+    /// Template name → its text as read (before the pragma), for comparing with another engine.
+    let sources: [String: String]
+    /// Called with every page rendered: the differential test replays the same contexts in swift-mustache.
+    var renderObserver: (@Sendable (_ name: String, _ context: TemplateValue, _ output: [UInt8]) -> Void)?
     /// Language code → interface strings, merged over English.
     let strings: [String: [String: String]]
     /// Asset file name → bytes, copied to `assets/`.
@@ -42,59 +49,47 @@ struct TemplateSet: Sendable {
                 stringFiles.append((String(name.dropLast(".json".count)), folder.appendingPathComponent("strings/" + name).path, data))
             }
         }
-        var library = MustacheLibrary()
-        _ = FastHTMLContentType.registered
+        var parsed: [String: [TemplateNode]] = [:]
         for name in sources.keys.sorted() {
             guard let source = sources[name] else { continue }
-            do {
-                // Same line numbers: the pragma shares the first line.
-                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw .templateSyntax(file: source.file, line: error.context.lineNumber,
-                                      column: error.context.columnNumber, problem: "\(error.error)")
+            do throws(TemplateSyntaxError) {
+                parsed[name] = try TemplateParser.parse(Self.pragma + source.text)
             } catch {
-                throw .templateSyntax(file: source.file, line: nil, column: nil, problem: "\(error)")
+                // The pragma shares line 1: columns there count from the file's own first character.
+                let column = error.line == 1 ? error.column - Self.pragma.count : error.column
+                throw .templateSyntax(file: source.file, line: error.line, column: max(1, column), problem: error.problem)
             }
         }
-        try Self.checkReferences(sources: sources, searched: searched)
-        self.library = library
+        for page in Self.pages where sources[page] == nil {
+            throw .missingTemplate(name: page, neededBy: nil, searched: searched)
+        }
+        let program = TemplateProgram(parsed)
+        if let missing = program.missingPartials.first {
+            throw .missingTemplate(name: missing.partial, neededBy: sources[missing.template]?.file, searched: searched)
+        }
+        self.program = program
+        self.sources = sources.mapValues(\.text)
         self.assets = assets
         self.strings = try Self.mergeStrings(stringFiles)
     }
 
     /// Renders page template `name` (checked to exist when loading).
     func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(ContextNode.box(context), withTemplate: name) ?? ""
+        String(decoding: renderBytes(name, TemplateValue(context)), as: UTF8.self)
     }
 
-    /// Every page template exists and every partial any template includes exists.
-    private static func checkReferences(sources: [String: (file: String, text: String)],
-                                        searched: [String]) throws(SiteError) {
-        for page in pages where sources[page] == nil {
-            throw .missingTemplate(name: page, neededBy: nil, searched: searched)
-        }
-        for name in sources.keys.sorted() {
-            guard let source = sources[name] else { continue }
-            for partial in partialNames(in: source.text) where sources[partial] == nil {
-                throw .missingTemplate(name: partial, neededBy: source.file, searched: searched)
-            }
-        }
+    /// Renders page template `name` from a context built as `TemplateValue` (no conversion).
+    func render(_ name: String, _ context: TemplateValue) -> String {
+        String(decoding: renderBytes(name, context), as: UTF8.self)
     }
 
-    /// Names in `{{> name}}` and `{{< name}}` tags (dynamic `{{>*name}}` partials are not allowed).
-    static func partialNames(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let first = rest.first, first == ">" || first == "<" else { continue }
-            guard let close = rest.range(of: "}}") else { break }
-            let name = rest[rest.index(after: rest.startIndex)..<close.lowerBound]
-                .trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty { names.append(name) }
-            rest = rest[close.upperBound...]
-        }
-        return names
+    /// Renders page template `name` as UTF-8 bytes.
+    func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
+        guard let template = program.index[name] else { return [] }
+        var renderer = TemplateRenderer(program: program)
+        renderer.render(template, context)
+        renderObserver?(name, context, renderer.output)
+        return renderer.output
     }
 
     /// Strings merge key by key: the project's file over the shipped one, every language over English.

@@ -16,14 +16,18 @@ enum VerdictView {
         "revoked_title", "revoked_detail", "suspended_title", "suspended_detail",
     ]
 
+    /// The script's texts in one language (the same on every page: `SiteModel` keeps them).
+    static func texts(_ site: SiteModel, _ l: Localizer) -> [[String: Any]] {
+        let producer = ["producer": site.project.producer.name]
+        return scriptTexts.map { key -> [String: Any] in
+            ["key": String(key.map { $0 == "_" ? "-" : $0 }), "text": l.format("verdict_" + key, producer)]
+        }
+    }
+
     static func context(_ site: SiteModel, _ product: Product, _ batch: Batch, urlPath: String,
                         _ l: Localizer) -> [String: Any] {
         let producer = ["producer": site.project.producer.name]
-        var c: [String: Any] = [
-            "texts": scriptTexts.map { key -> [String: Any] in
-                ["key": key.replacingOccurrences(of: "_", with: "-"), "text": l.format("verdict_" + key, producer)]
-            },
-        ]
+        var c: [String: Any] = ["texts": site.verdictTexts[l.language] ?? TemplateValue(texts(site, l))]
         if let recall = batch.recall {
             c["state"] = "bad"
             c["recalled"] = true

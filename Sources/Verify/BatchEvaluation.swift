@@ -21,8 +21,9 @@ struct BatchEvaluation {
             if let signature = code.signature {
                 let path = code.signedPath(serial: serial)
                 guard let key = UnitSignature.verify(identifier: path, signature: signature, candidates: producer.keys) else {
-                    return verdict.concluding(.tampered, "the unit signature does not match: the serial, lot, GTIN or signature in this code was altered, or the code was forged",
-                                              check: .init("unit signature", .failed, "no key of \(producer.name) signed \(path) with this signature (if \(producer.name) announced a new key, add it to the trust store)"))
+                    let keys = producer.keys.map { "\($0.id) \(verifier.fingerprints[$0.id] ?? $0.fingerprint)" }
+                    return verdict.concluding(.tampered, "the unit signature does not match: the serial, lot, GTIN or signature in this code was altered, or the code was forged — unless \(producer.name) has changed its signing key (then import its new bundle and scan again)",
+                                              check: .init("unit signature", .failed, "no key this shop trusts for \(producer.name) (\(keys.joined(separator: "; "))) signed \(path) with this signature; if \(producer.name) told you it changed its key, accept the new one with `passport trust import BUNDLE --trust-producer` (its new bundle.json)"))
                 }
                 let fingerprint = verifier.fingerprints[key.id] ?? key.fingerprint
                 verdict.checks.append(.init("unit signature", .passed, "signed by \(key.id) (\(fingerprint))"))
@@ -221,8 +222,8 @@ extension Verdict {
         return verdict
     }
 
-    /// What a genuine verdict says: the item, then any warnings.
-    func summaryReason() -> String {
+    /// What a genuine verdict says: the item (and `notes`), then any warnings.
+    func summaryReason(notes: [String] = []) -> String {
         var parts: [String] = []
         if let item {
             parts.append(item.productName ?? "GTIN \(item.gtin)")
@@ -231,9 +232,18 @@ extension Verdict {
             if let producer = item.producerName { parts.append(producer) }
             if let network = item.networkName { parts.append("member of \(network)") }
         }
+        parts += notes
         let summary = parts.joined(separator: " · ")
         let warnings = checks.filter { $0.outcome == .warning }.map { "\($0.name): \($0.detail)" }
         return warnings.isEmpty ? summary : summary + " — " + warnings.joined(separator: "; ")
+    }
+
+    /// Notes on a genuine verdict that this unit was scanned here moments ago (at `time`, the
+    /// shop's `HH:MM`): the same sale, not a copy.
+    mutating func markScannedAgain(at time: String) {
+        let note = "scanned again here at \(time)"
+        checks.append(.init("scan log", .passed, "\(note): the same sale, not a copy"))
+        reason = summaryReason(notes: [note])
     }
 
     /// Turns a genuine verdict into SEEN BEFORE.

@@ -31,20 +31,19 @@ extension TrustStore {
     /// `trustProducer` is set (trust on first use: compare the key fingerprints with the
     /// producer's). A bundle older than the one already imported is refused, so a recall
     /// cannot be undone by importing an old bundle. Certifiers are never trusted by import.
+    /// A bundle of a trusted producer signed with a key the shop does not know yet is refused
+    /// with both sets of fingerprints, unless `trustProducer` accepts the new keys.
     ///
     /// Every byte of the bundle is checked against the producer's signed manifest before anything
     /// is written; any difference refuses the whole bundle. A refused import changes nothing.
     /// - Throws: `VerifyError.invalidBundle`, `.alteredBundle`, `.bundleSignature`, `.untrustedProducer`,
-    ///   `.olderBundle`, `.file`.
+    ///   `.producerKeyChanged`, `.olderBundle`, `.file`.
     public mutating func importBundle(_ data: Data, path: String, trustProducer: Bool,
                                       now: Date) throws(VerifyError) -> BundleImportReport {
-        let bundle = try LoadedBundle.parse(data, path: path)
-        _ = try Self.checkDID(bundle.producerDID)
-        let offered = try Self.signingKeys(of: bundle.didDocument, did: bundle.producerDID,
-                                           path: "the bundle's DID document")
         // The manifest must at least hold under the bundle's own DID document.
-        let selfSigned = TrustedProducer(did: bundle.producerDID, name: bundle.producerName, keys: offered, addedAt: "")
-        _ = try LoadedBundle(bundle: bundle, producer: selfSigned, certifiers: [], path: path)
+        let selfSigned = try LoadedBundle.own(data, path: path)
+        let bundle = selfSigned.bundle
+        let offered = selfSigned.producer.keys
 
         // Changes are made on a copy and kept only when every check passed and the files are written:
         // a refused import changes nothing, on disk or in memory.
@@ -52,8 +51,19 @@ extension TrustStore {
         var newlyTrusted: TrustedProducer?
         let producer: TrustedProducer
         if let known = self.producer(did: bundle.producerDID) {
-            _ = try LoadedBundle(bundle: bundle, producer: known, certifiers: [], path: path)
-            if trustProducer, Set(known.keys) != Set(offered) {
+            let holds: Bool
+            do { _ = try LoadedBundle(bundle: bundle, producer: known, certifiers: [], path: path); holds = true } catch {
+                // Signed, as its own DID document says, by a key the shop has not trusted yet: the
+                // producer changed keys (or someone forged its bundle). The shop decides.
+                guard Set(known.keys) != Set(offered) else { throw error }
+                guard trustProducer else {
+                    throw .producerKeyChanged(did: known.did, name: known.name,
+                                              trusted: known.keys.map { "\($0.id) \($0.fingerprint)" },
+                                              offered: offered.map { "\($0.id) \($0.fingerprint)" }, path: path)
+                }
+                holds = false
+            }
+            if trustProducer, !holds || Set(known.keys) != Set(offered) {
                 newlyTrusted = try store.trustProducer(did: known.did, name: known.name, didDocument: bundle.didDocument,
                                                       documentPath: "the bundle's DID document", now: now)
             }

@@ -1,4 +1,5 @@
 internal import CZBar
+public import Pictures
 import Foundation
 
 /// Finds and decodes the codes in a picture with libzbar: QR codes (passport labels) and the

@@ -62,6 +62,19 @@ public final class LoadedBundle: @unchecked Sendable {
                       path: url.path)
     }
 
+    /// Opens a producer's own bundle, checked against the DID document it carries: for the
+    /// producer's own tools (the resolver of `passport serve` reads issued serial ranges from it),
+    /// and the first check of `TrustStore.importBundle`. Not a trust decision.
+    /// - Throws: `VerifyError.invalidBundle`, `.invalidDID`, `.unusableDIDDocument`, `.bundleSignature`.
+    public static func own(_ data: Data, path: String) throws(VerifyError) -> LoadedBundle {
+        let bundle = try parse(data, path: path)
+        _ = try TrustStore.checkDID(bundle.producerDID)
+        let keys = try TrustStore.signingKeys(of: bundle.didDocument, did: bundle.producerDID,
+                                              path: "the bundle's DID document")
+        let producer = TrustedProducer(did: bundle.producerDID, name: bundle.producerName, keys: keys, addedAt: "")
+        return try LoadedBundle(bundle: bundle, producer: producer, certifiers: [], path: path)
+    }
+
     /// Reads bundle JSON.
     static func parse(_ data: Data, path: String) throws(VerifyError) -> VerificationBundle {
         do { return try VerificationBundle(parsing: data) } catch {
@@ -75,8 +88,8 @@ public final class LoadedBundle: @unchecked Sendable {
     /// The number of batches the manifest lists.
     public var batchCount: Int { manifest.batches.count }
 
-    /// The manifest entry for a batch.
-    func entry(gtin: String, lot: String) -> VerificationBundle.BatchEntry? {
+    /// The signed manifest's entry for a batch: its issued serials and any recall.
+    public func entry(gtin: String, lot: String) -> VerificationBundle.BatchEntry? {
         manifest.batches[BundleManifest.key(gtin: gtin, lot: lot)]
     }
 

@@ -5,6 +5,20 @@ extension Verdict {
     /// The verdict and its reason on one line: `GENUINE — Olio Novello, first pressing · lot N2026S · …`.
     public var line: String { "\(kind.title) — \(reason)" }
 
+    /// The verdict line for a stream of scans, ending with the code it is about, so each line
+    /// stands on its own: `TAMPERED — … (code: https://…)`.
+    public var lineNamingCode: String { "\(line) (code: \(Self.printable(code)))" }
+
+    /// `text` safe to print on one line: control characters as `\u{…}`, at most 300 characters.
+    static func printable(_ text: String) -> String {
+        var shown = ""
+        for scalar in text.unicodeScalars.prefix(300) {
+            shown += scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }
+        return text.unicodeScalars.count > 300 ? shown + " [\(text.unicodeScalars.count) characters in all]" : shown
+    }
+
     /// The checks behind the verdict, one indented line each (`✓`, `!` or `✗`).
     public var detailLines: [String] {
         var lines = checks.map { check -> String in

@@ -1,5 +1,6 @@
 import Credentials
 public import Foundation
+public import Pictures
 
 /// Turns a scanned text into a `Verdict`, offline: the trust store's producers and certifiers,
 /// the imported bundles, and the scan log are all it consults.
@@ -14,10 +15,18 @@ public final class Verifier: Sendable {
         public var maximumBundleAge: TimeInterval
         /// The shop name written into the scan log.
         public var shop: String
+        /// A unit scanned again at this same shop within this many seconds of its first scan is
+        /// the same sale (the clerk scanned twice), not a copy.
+        public var sameSaleWindow: TimeInterval
+        /// Where the shop is, for the times a verdict shows.
+        public var timeZone: TimeZone
 
-        public init(maximumBundleAge: TimeInterval = 30 * 86_400, shop: String = "shop") {
+        public init(maximumBundleAge: TimeInterval = 30 * 86_400, shop: String = "shop",
+                    sameSaleWindow: TimeInterval = 600, timeZone: TimeZone = .current) {
             self.maximumBundleAge = maximumBundleAge
             self.shop = shop
+            self.sameSaleWindow = sameSaleWindow
+            self.timeZone = timeZone
         }
     }
 
@@ -35,7 +44,7 @@ public final class Verifier: Sendable {
     let scanLog: ScanLog?
     /// Networks whose member lists are imported, by DID: to say whose member a producer is.
     let networks: [String: TrustedNetwork]
-    let options: Options
+    public let options: Options
     let clock: @Sendable () -> Date
 
     /// A verifier over the given trust and bundles.
@@ -81,9 +90,21 @@ public final class Verifier: Sendable {
         return verdict
     }
 
+    /// Checks one code without recording it: for callers that record the scan themselves
+    /// (`passport serve` through its asynchronous stores; see `PendingScan`).
+    public func evaluate(_ text: String) -> Verdict {
+        evaluate(text, now: clock())
+    }
+
     // MARK: Reading and finding the issuer
 
     func evaluate(_ text: String, now: Date) -> Verdict {
+        // Documentation and chat messages shorten codes with "…"; a scanner never produces one.
+        if text.unicodeScalars.contains("\u{2026}") {
+            let why = "this looks like a placeholder (it contains “…”), not a whole code: paste or scan the whole code"
+            return Verdict(kind: .notAPassportCode, reason: why, code: text, scannedAt: now,
+                           checks: [.init("code", .failed, "the text contains “…”, which no printed code has")])
+        }
         switch ScannedCode.read(text, now: now) {
         case .notAPassport(let reason):
             return Verdict(kind: .notAPassportCode, reason: reason, code: text, scannedAt: now,
@@ -147,26 +168,15 @@ public final class Verifier: Sendable {
 
     // MARK: Scan log
 
-    /// Records the scan; a genuine serialized unit seen before becomes SEEN BEFORE.
+    /// Records the scan; a genuine serialized unit seen before becomes SEEN BEFORE — unless every
+    /// earlier scan was at this shop within the same-sale window, which is the same sale again.
     func record(_ verdict: inout Verdict) {
-        guard let scanLog, let item = verdict.item, let lot = item.lot else { return }
-        let serialized = verdict.kind.isGenuine && item.serial != nil
-        let scannedAt = XSDDateTime.string(from: verdict.scannedAt)
-        let current = verdict
-        var seen: Verdict.EarlierScans?
+        guard let scanLog, let pending = verdict.pendingScan(shop: options.shop, sameSaleWindow: options.sameSaleWindow)
+        else { return }
         do {
-            _ = try scanLog.record(serialized: serialized, gtin: item.gtin, lot: lot, serial: item.serial ?? "") { earlier in
-                seen = earlier
-                return ScanRecord(scannedAt: scannedAt, shop: options.shop,
-                                  verdict: (earlier == nil ? current.kind : .seenBefore).rawValue,
-                                  issuer: item.producerDID ?? "", gtin: item.gtin, lot: lot, serial: item.serial ?? "",
-                                  unitsIssued: item.unitsIssued)
-            }
-            if let seen { verdict.markSeenBefore(seen) }
+            verdict.recorded(earlier: try scanLog.record(pending), of: pending, timeZone: options.timeZone)
         } catch {
-            verdict.checks.append(.init("scan log", .warning, "this scan was not recorded, so copies cannot be spotted: \(error.description)"))
-            if verdict.kind == .genuine { verdict.kind = .genuineWithWarnings }
-            verdict.reason = verdict.summaryReason()
+            verdict.notRecorded(error.description)
         }
     }
 }

@@ -27,6 +27,9 @@ public enum VerifyError: Error, Sendable, Equatable, CustomStringConvertible {
     case alteredBundle(path: String, member: String, reason: String)
     /// The bundle's producer is not trusted yet; the message lists the key fingerprints.
     case untrustedProducer(did: String, name: String, fingerprints: [String], path: String)
+    /// A trusted producer's bundle is signed with a key the shop does not know yet; the message
+    /// lists the keys trusted so far and the bundle's.
+    case producerKeyChanged(did: String, name: String, trusted: [String], offered: [String], path: String)
     /// The bundle is older than the one already imported for this producer.
     case olderBundle(did: String, imported: String, offered: String)
     /// A network's trust list cannot be read, or its signature does not hold.
@@ -79,6 +82,11 @@ public enum VerifyError: Error, Sendable, Equatable, CustomStringConvertible {
         case .untrustedProducer(let did, let name, let fingerprints, let path):
             let keys = fingerprints.isEmpty ? "" : " Its keys: " + fingerprints.joined(separator: "; ") + "."
             return "\(Self.shown(name)) (\(Self.shown(did))) is not a trusted producer.\(keys) Compare these fingerprints with the ones the producer gave you, then run `passport trust import \(path) --trust-producer` (or `passport trust add producer --did \(did) --did-document FILE`)."
+        case .producerKeyChanged(let did, let name, let trusted, let offered, let path):
+            return "\(Self.shown(name)) (\(Self.shown(did))) signed this bundle with a key this shop does not know yet: its keys are now "
+                + offered.joined(separator: "; ") + "; the shop trusts " + trusted.joined(separator: "; ")
+                + ". If \(Self.shown(name)) told you it changed its signing key, compare these fingerprints with the ones it gave you, "
+                + "then accept the new key with `passport trust import \(path) --trust-producer`. If it did not, do not: the bundle may be forged."
         case .olderBundle(let did, let imported, let offered):
             return "This bundle from \(did) was made \(offered), before the one already imported (\(imported)). An older bundle could hide a recall, so it was not imported; get the current one from the producer's site."
         case .invalidTrustList(let path, let reason):

@@ -11,6 +11,7 @@ import Credentials
 import Foundation
 import PassportBench
 import Verify
+import Pictures
 
 /// A trusted producer with a bundle, made once: the verifier under test.
 let fuzzVerifier: Verifier = {

@@ -3,6 +3,7 @@ import Credentials
 import Foundation
 import PassportBench
 import Verify
+import Pictures
 
 /// `passport bench verify` (listed in BenchCommand's subcommands).
 struct BenchVerifyCommand: ParsableCommand {

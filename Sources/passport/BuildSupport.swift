@@ -41,6 +41,13 @@ enum BuildSupport {
             lines.append("Labels: \(report.output.appendingPathComponent("labels").path)  (\(report.labels) labels)")
         }
         lines.append("Bundle: \(report.output.appendingPathComponent("bundle/bundle.json").path)  (for shops: passport trust import)")
+        let certifiers = report.output.appendingPathComponent("site/certifiers")
+        if FileManager.default.fileExists(atPath: certifiers.path) {
+            lines.append("Certifiers' DID documents: \(certifiers.path)  (for shops: passport trust add certifier)")
+        }
+        if let code = report.sampleCode {
+            lines.append("Try a code as a shop would: passport verify '\(code.replacingOccurrences(of: "'", with: "'\\''"))'")
+        }
         lines.append(contentsOf: report.labelNotes.map { "note: \($0)" })
         return lines.joined(separator: "\n")
     }

@@ -6,13 +6,15 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a project's records and report every problem at once.",
-        discussion: "Each problem is shown as file:line:column: field: what is wrong — how to fix. Upstream inputs are checked against upstream/ (signatures, digests, recalls, mass balance) and attestations against the value shares. Nothing is written. Certificates without a certifier's signature are listed as warnings (shown as self-declared, never as a badge). Exit code 0 when all is well (warnings included), 1 when there are problems."
+        discussion: "Finds everything `build` would refuse: the records, the references between them, your keys and their permissions, certifiers' DID documents, evidence files, the credentials certifiers handed over, upstream inputs against upstream/ (signatures, digests, recalls, mass balance) and attestations against the value shares. Each problem is shown as file:line:column: field: what is wrong — how to fix. Nothing is signed or written. Certificates without a certifier's signature are listed as warnings (shown as self-declared, never as a badge). Exit code 0 when all is well (warnings included), 1 when there are problems."
     )
 
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let loaded = try project.load()
+        let loaded = try BuildSupport.attempt { () throws(BuildError) in
+            try ProjectCheck.run(projectRoot: project.url, displayRoot: project.display)
+        }
         let notes = ProjectCheck.notes(loaded, displayRoot: project.display)
         notes.warnings.forEach(Console.error)
         if !notes.errors.isEmpty {

@@ -44,7 +44,7 @@ struct LabelsCommand: ParsableCommand {
     @Option(help: "QR error correction: L, M, Q or H.")
     var errorCorrection: String = "M"
 
-    @Option(name: .shortAndLong, help: "Folder to write into (a subfolder per batch).")
+    @Option(name: .shortAndLong, help: "Folder to write into: a subfolder per batch, and in it one per run that is not the whole batch on the default sheet (e.g. from-1-count-30).")
     var output: String = "output/labels"
 
     @Flag(help: "List the available templates and exit.")
@@ -87,6 +87,11 @@ struct LabelsCommand: ParsableCommand {
         }
         bar.finish()
         print(report.summary)
+        let run = BatchLabels.runFolder(for: request)
+        if !run.isEmpty {
+            let batchFolder = URL(fileURLWithPath: output).appendingPathComponent(batch).path
+            print("This run has its own folder, \(batchFolder)/\(run); the labels of the whole batch in \(batchFolder) are as they were.")
+        }
     }
 
     private func parseFormats() throws -> Set<BatchLabels.LabelFormat> {

@@ -104,13 +104,13 @@ struct TrustCommand: ParsableCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a producer's verification bundle, or a co-op's member list (trust-list.json).",
-            discussion: "The bundle's manifest must be signed by a key you trust for the producer. For a producer you do not trust yet, the command shows its key fingerprints; compare them with the producer's, then run it again with --trust-producer. A network's trust list works the same way with --trust-network, once: every member it lists is then trusted and their bundles import without asking; members it no longer lists stop being trusted; an older list than the one held is refused. Certifiers are never trusted by import: add them with `passport trust add certifier`."
+            abstract: "Import a producer's verification bundle (bundle.json, or .well-known/passport-bundle.json from its site), or a co-op's member list (trust-list.json).",
+            discussion: "The bundle's manifest must be signed by a key you trust for the producer. For a producer you do not trust yet — or one that changed its signing key — the command shows the key fingerprints; compare them with the producer's, then run it again with --trust-producer. A network's trust list works the same way with --trust-network, once: every member it lists is then trusted and their bundles import without asking; members it no longer lists stop being trusted; an older list than the one held is refused. Certifiers are never trusted by import: add them with `passport trust add certifier`."
         )
 
         @Argument(help: "The bundle file, or a network's trust-list.json.")
         var bundle: String
-        @Flag(help: "Trust the bundle's producer with the keys of the bundle's own DID document (trust on first use).")
+        @Flag(help: "Trust the bundle's producer with the keys of the bundle's own DID document (trust on first use, or accept a producer's new key).")
         var trustProducer = false
         @Flag(help: "Trust the network whose member list this is, with the keys of its DID document (after comparing fingerprints).")
         var trustNetwork = false
@@ -169,9 +169,13 @@ struct TrustCommand: ParsableCommand {
             Swift.print("\(action) \(report.producerName)'s bundle made \(made): \(report.batches) batches, \(report.passports) passports, \(report.conformityCredentials) conformity credentials.")
             for certifier in report.certifiers {
                 let schemes = certifier.schemes.joined(separator: ", ")
-                Swift.print(certifier.trusted
-                      ? "Certifier \(certifier.did) is trusted for \(schemes)."
-                      : "note: certifier \(certifier.did) (\(schemes)) is not trusted for these schemes; its certificates will show as warnings until you run `passport trust add certifier --did \(certifier.did) --did-document FILE --scheme …`.")
+                guard !certifier.trusted else {
+                    Swift.print("Certifier \(certifier.did) is trusted for \(schemes).")
+                    continue
+                }
+                let published = (try? DIDWeb(did: certifier.did)).map { " (published at \($0.didDocumentURL); the producer's site keeps a copy at certifiers/\(certifier.did.replacingOccurrences(of: ":", with: "_")).did.json)" } ?? ""
+                let flags = certifier.schemes.map { "--scheme \"\($0)\"" }.joined(separator: " ")
+                Swift.print("note: certifier \(certifier.did) is not trusted for \(schemes), so its certificates show as warnings. To trust it, get its DID document\(published), compare its key fingerprint with the certifier's, then run `passport trust add certifier --did \(certifier.did) --did-document FILE \(flags)`.")
             }
             if !report.problems.isEmpty {
                 Swift.print("warning: \(report.problems.count) credential\(report.problems.count == 1 ? "" : "s") in the bundle failed \(report.problems.count == 1 ? "its" : "their") check; codes of these batches will be reported TAMPERED:")

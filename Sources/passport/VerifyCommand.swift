@@ -2,6 +2,7 @@ import ArgumentParser
 import Credentials
 import Foundation
 import Verify
+import Pictures
 
 /// Exit codes of `passport verify` (also in docs/verification.md).
 enum VerifyExit {
@@ -67,7 +68,9 @@ struct VerifyCommand: ParsableCommand {
 
         Verdicts: GENUINE · GENUINE with warnings · SEEN BEFORE · RECALLED · TAMPERED · \
         UNKNOWN ISSUER · UNKNOWN PRODUCT OR BATCH · NOT A PASSPORT CODE. Every scan is recorded \
-        in the scan log, so a second scan of the same serial says SEEN BEFORE.
+        in the scan log, so a second scan of the same serial says SEEN BEFORE — unless it is the \
+        same shop again within --same-sale-minutes (default 10) of the first scan: that is the \
+        same sale, shown as "scanned again here at HH:MM".
 
         Exit codes: 0 genuine; 2 genuine with warnings; 1 not genuine (any other verdict); \
         64 usage error (wrong arguments, damaged trust store, unreadable image). With several \
@@ -102,6 +105,10 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Warn when a producer's bundle is older than this many days.", valueName: "days"))
     var maxBundleAge: Double = 30
 
+    @Option(help: ArgumentHelp("A unit scanned again at this shop within this many minutes of its first scan is the same sale, not a copy.",
+                               valueName: "minutes"))
+    var sameSaleMinutes: Double = 10
+
     func validate() throws {
         let sources = [code != nil, stdin, image != nil].filter { $0 }.count
         guard sources == 1 else {
@@ -111,6 +118,9 @@ struct VerifyCommand: ParsableCommand {
         }
         guard maxBundleAge > 0, maxBundleAge.isFinite else {
             throw ValidationError("--max-bundle-age must be a positive number of days.")
+        }
+        guard sameSaleMinutes >= 0, sameSaleMinutes.isFinite else {
+            throw ValidationError("--same-sale-minutes must be 0 or more minutes.")
         }
         guard !(noScanLog && scanLog != nil) else {
             throw ValidationError("Use either --scan-log PATH or --no-scan-log, not both.")
@@ -137,12 +147,13 @@ struct VerifyCommand: ParsableCommand {
                 throw ExitCode(VerifyExit.usage)
             }
         }
-        let options = Verifier.Options(maximumBundleAge: maxBundleAge * 86_400, shop: shopName())
+        let options = Verifier.Options(maximumBundleAge: maxBundleAge * 86_400, shop: shopName(),
+                                       sameSaleWindow: sameSaleMinutes * 60)
         let clock: @Sendable () -> Date = { fixed ?? Date() }
         let verifier = Verifier(store: store, scanLog: log, options: options, clock: clock)
         var kinds: [Verdict.Kind] = []
         if let code {
-            kinds.append(emit(verifier.verify(code), details: true))
+            kinds.append(emit(verifier.verify(code), details: true, namingCode: false))
         } else if let image, let picture {
             let scanner: CodeScanner
             do { scanner = try CodeScanner() } catch {
@@ -150,21 +161,23 @@ struct VerifyCommand: ParsableCommand {
                 throw ExitCode(VerifyExit.usage)
             }
             for verdict in verifier.verify(image: picture, name: image, scanner: scanner) {
-                kinds.append(emit(verdict, details: true))
+                kinds.append(emit(verdict, details: true, namingCode: false))
             }
         } else {
             while let line = readLine(strippingNewline: true) {
-                guard !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
-                kinds.append(emit(verifier.verify(line), details: false))
+                let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !text.isEmpty else { continue }
+                kinds.append(emit(verifier.verify(text), details: false, namingCode: true))
             }
         }
         let status = VerifyExit.status(for: kinds)
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// Prints a verdict at once (unbuffered, so a till sees it as soon as it is made).
-    private func emit(_ verdict: Verdict, details: Bool) -> Verdict.Kind {
-        var text = json ? verdict.jsonLine : verdict.line
+    /// Prints a verdict at once (unbuffered, so a till sees it as soon as it is made); in a
+    /// scanner stream each verdict line names its code.
+    private func emit(_ verdict: Verdict, details: Bool, namingCode: Bool) -> Verdict.Kind {
+        var text = json ? verdict.jsonLine : namingCode ? verdict.lineNamingCode : verdict.line
         if details && !json { text += verdict.detailLines.map { "\n" + $0 }.joined() }
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
         return verdict.kind

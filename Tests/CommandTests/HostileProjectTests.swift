@@ -206,7 +206,7 @@ struct HostileProjectTests {
         let result = try Command.run(["labels", "farm", "--batch", "novello-2026-s", "--format", "pdf", "-o", "out", "--quiet"],
                                      in: hostile.directory.url)
         #expect(result.status == 0, "\(result.stderr)")
-        let manifest = try String(contentsOf: hostile.directory.url.appendingPathComponent("out/novello-2026-s/manifest.csv"), encoding: .utf8)
+        let manifest = try String(contentsOf: hostile.directory.url.appendingPathComponent("out/novello-2026-s/pdf/manifest.csv"), encoding: .utf8)
         let rows = manifest.split(separator: "\r\n")
         #expect(rows.count == 4)
         #expect(rows.dropFirst().allSatisfy { $0.hasPrefix("'=1+00000") }, "\(manifest)")
@@ -217,7 +217,7 @@ struct HostileProjectTests {
             print(' '.join(r[0][1:] if r[0].startswith("'") else r[0] for r in rows[1:]))
             """
         let read = try ExternalTool.run("/usr/bin/python3",
-                                        ["-c", script, hostile.directory.url.appendingPathComponent("out/novello-2026-s/manifest.csv").path])
+                                        ["-c", script, hostile.directory.url.appendingPathComponent("out/novello-2026-s/pdf/manifest.csv").path])
         #expect(read.stdout == "=1+000001 =1+000002 =1+000003\n", "\(read.stdout)\(read.stderr)")
     }
 }

@@ -46,7 +46,7 @@ struct LabelsCommandTests {
                                       "--from", "41", "--count", "12", "--start-position", "5", "--format", "pdf",
                                       "--output", "printed"], in: built.directory.url)
         #expect(result.status == 0, "\(result.stderr)")
-        let folder = built.directory.url.appendingPathComponent("printed/novello-2026-s")
+        let folder = built.directory.url.appendingPathComponent("printed/novello-2026-s/avery-l7163-from-41-count-12-start-5-pdf")
         let rows = try Self.manifest(folder.appendingPathComponent("manifest.csv"))
         #expect(rows.map(\.serial) == (41...52).map { String(format: "%06d", $0) })
         #expect(rows.first?.position == "6")
@@ -54,6 +54,26 @@ struct LabelsCommandTests {
         #expect(decoded.count == 12)
         #expect(Set(decoded).subtracting(rows.map(\.code)).isEmpty && Set(rows.map(\.code)).subtracting(decoded).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("png").path))
+    }
+
+    @Test("a partial run goes to its own folder and says where; the labels `build` wrote stay")
+    func partialRunKeepsTheBatch() throws {
+        let built = try BuildCommandTests.initAndBuild(labels: true)
+        let batch = built.output.appendingPathComponent("labels/novello-2026-s")
+        let before = try Data(contentsOf: batch.appendingPathComponent("manifest.csv"))
+        let result = try Command.run(["labels", "farm", "--batch", "novello-2026-s", "--from", "1", "--count", "30",
+                                      "--format", "pdf", "--output", built.output.appendingPathComponent("labels").path],
+                                     in: built.directory.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let run = batch.appendingPathComponent("from-1-count-30-pdf")
+        #expect(result.stdout.contains("  wrote \(run.path)/labels.pdf\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("This run has its own folder, \(batch.path)/from-1-count-30-pdf; the labels of the whole batch in \(batch.path) are as they were.\n"),
+                "\(result.stdout)")
+        #expect(try Self.manifest(run.appendingPathComponent("manifest.csv")).map(\.serial) == (1...30).map { String(format: "%06d", $0) })
+        #expect(try Data(contentsOf: batch.appendingPathComponent("manifest.csv")) == before)
+        #expect(try Self.manifest(batch.appendingPathComponent("manifest.csv")).count == 300)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: batch.appendingPathComponent("png").path).count == 300)
+        #expect(!result.stdout.contains(".staging-"))
     }
 
     @Test("a signed unit code on a label too small is refused with what would make it fit, and nothing is written")

@@ -148,6 +148,31 @@ struct VerifyCommandTests {
         #expect(FileManager.default.fileExists(atPath: shop.store.appendingPathComponent("scans.sqlite").path))
     }
 
+    @Test("the same unit scanned again at this counter a minute later is the same sale, not a copy")
+    func scannedAgainAtTheCounter() throws {
+        let shop = try VerifyShop()
+        let code = try shop.code(serial: "000042")
+        #expect(try shop.run(["verify", code]).status == 0)
+        let again = try shop.run(["verify", code], environment: ["PASSPORT_NOW": "2026-11-05T10:01:00Z"])
+        #expect(again.status == 0)
+        let first = again.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("GENUINE — "), "\(again.stdout)")
+        #expect(first.hasSuffix(" · serial 000042 · Oliveto Val d'Orcia Cooperative · scanned again here at 10:00"), "\(first)")
+        #expect(again.stdout.contains("\n  ✓ scan log: scanned again here at 10:00: the same sale, not a copy\n"))
+        #expect(!again.stdout.contains("may be a copy"))
+        // With no same-sale window, or at another shop, the repeat is SEEN BEFORE as ever.
+        let strict = try shop.run(["verify", code, "--same-sale-minutes", "0"],
+                                  environment: ["PASSPORT_NOW": "2026-11-05T10:02:00Z"])
+        #expect(strict.status == 1)
+        #expect(strict.stdout.hasPrefix("SEEN BEFORE — serial 000042 of lot N2026S was already scanned 2 times"), "\(strict.stdout)")
+        let elsewhere = try shop.run(["verify", try shop.code(serial: "000043")], environment: ["PASSPORT_SHOP": "shop-b"])
+        #expect(elsewhere.status == 0)
+        let here = try shop.run(["verify", try shop.code(serial: "000043")],
+                                environment: ["PASSPORT_NOW": "2026-11-05T10:01:00Z"])
+        #expect(here.status == 1)
+        #expect(here.stdout.hasPrefix("SEEN BEFORE — serial 000043 of lot N2026S was already scanned once (first 2026-11-05T10:00:00Z, at shop-b)"))
+    }
+
     @Test("plain URLs, EAN-13 barcodes and garbage are NOT A PASSPORT CODE, exit 1")
     func notPassport() throws {
         let shop = try VerifyShop()
@@ -179,6 +204,31 @@ struct VerifyCommandTests {
         let warned = try shop.run(["verify", "--stdin", "--no-scan-log", "--now", "2027-02-01T00:00:00Z", "--max-bundle-age", "400"],
                                   input: try shop.code(serial: "000003") + "\n")
         #expect(warned.status == 2)
+    }
+
+    @Test("--stdin: every verdict line names the code it is about, TAMPERED included")
+    func streamNamesCodes() throws {
+        let shop = try VerifyShop()
+        let genuine = try shop.code(serial: "000001")
+        let altered = try shop.code(serial: "000042").replacingOccurrences(of: "/21/000042", with: "/21/000024")
+        let result = try shop.run(["verify", "--stdin", "--no-scan-log"], input: [genuine, altered, "garbage\u{7}"].joined(separator: "\n"))
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(result.stdout)")
+        #expect(lines.first?.hasPrefix("GENUINE — Olio Novello, first pressing · lot N2026S · serial 000001") == true)
+        #expect(lines.first?.hasSuffix(" (code: \(genuine))") == true, "\(lines)")
+        #expect(lines.dropFirst().first?.hasPrefix("TAMPERED — the unit signature does not match") == true)
+        #expect(lines.dropFirst().first?.hasSuffix(" (code: \(altered))") == true, "\(lines)")
+        #expect(lines.last?.hasSuffix(" (code: garbage\\u{7})") == true, "\(lines)")
+    }
+
+    @Test("a code with “…” in it is a placeholder someone pasted, not TAMPERED")
+    func placeholder() throws {
+        let shop = try VerifyShop()
+        let result = try shop.run(["verify", "https://oliveto.example/01/08012345000029/10/N2026S/21/000001?s=…"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("NOT A PASSPORT CODE — this looks like a placeholder (it contains “…”), not a whole code: paste or scan the whole code\n"),
+                "\(result.stdout)")
     }
 
     @Test("usage errors exit 64 with a message and write nothing")

@@ -52,11 +52,11 @@ struct VerifyShop {
         guard result.status == 0 else { throw Failure(description: "\(step) failed (\(result.status)): \(result.stderr)") }
     }
 
-    /// Runs `passport` with this shop's store, clock and name (each overridable).
+    /// Runs `passport` with this shop's store, clock, name and time zone (UTC; each overridable).
     func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil,
              environment: [String: String] = [:]) throws -> ToolOutput {
         var env = ["PASSPORT_STORE": store.path, "PASSPORT_NOW": Self.now, "PASSPORT_SHOP": "shop-a",
-                   "SOURCE_DATE_EPOCH": Self.buildEpoch]
+                   "SOURCE_DATE_EPOCH": Self.buildEpoch, "TZ": "UTC"]
         for (key, value) in environment { env[key] = value }
         return try Command.run(arguments, in: directory ?? folder.url, input: input, environment: env)
     }

@@ -23,7 +23,9 @@ struct VerifyTrustCommandTests {
         let imported = try shop.run(["trust", "import", shop.bundle.path, "--trust-producer"])
         #expect(imported.status == 0)
         #expect(imported.stdout.hasPrefix("Now trusting producer Oliveto Val d'Orcia Cooperative (did:web:oliveto.example) with the keys of its bundle — make sure these fingerprints are the producer's:\n  key did:web:oliveto.example#main  fingerprint "))
-        #expect(imported.stdout.contains("note: certifier did:web:terraviva-cert.example (EU organic, Regenerative Organic Certified) is not trusted for these schemes"))
+        #expect(imported.stdout.contains("note: certifier did:web:terraviva-cert.example is not trusted for EU organic, Regenerative Organic Certified, so its certificates show as warnings. To trust it, get its DID document (published at https://terraviva-cert.example/.well-known/did.json; the producer's site keeps a copy at certifiers/did_web_terraviva-cert.example.did.json), compare its key fingerprint with the certifier's, then run `passport trust add certifier --did did:web:terraviva-cert.example --did-document FILE --scheme \"EU organic\" --scheme \"Regenerative Organic Certified\"`.\n"),
+                "\(imported.stdout)")
+        #expect(FileManager.default.fileExists(atPath: shop.output.appendingPathComponent("site/certifiers/did_web_terraviva-cert.example.did.json").path))
         // The bundle is stored under its own SHA-256, which trust.json names (docs/security.md).
         let digest = try sha256Hex(try Data(contentsOf: shop.bundle))
         #expect(shop.storeFiles() == ["bundles", "bundles/\(digest).json", "trust.json"])
@@ -91,5 +93,47 @@ struct VerifyTrustCommandTests {
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("This bundle from did:web:oliveto.example was made 2026-10-26T07:33:20Z, before the one already imported (2026-11-01T02:26:40Z). An older bundle could hide a recall"))
         #expect(try TreeSnapshot(shop.store) == before)
+    }
+
+    @Test("after the producer changes its key, import says so with both fingerprints, verify says it may be why, --trust-producer accepts it")
+    func keyChange() throws {
+        let shop = try VerifyShop()
+        let keys = KeyStore(projectDirectory: shop.project)
+        let old = try keys.load(id: "main")
+        #expect(try shop.run(["keys", "new", "k2", "--project", "farm"]).status == 0)
+        let settings = shop.project.appendingPathComponent("passport.yaml")
+        try (try String(contentsOf: settings, encoding: .utf8)).replacingOccurrences(of: "signing_key: main", with: "signing_key: k2")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        #expect(try shop.run(["build", "farm", "-o", shop.output.path, "--no-labels"]).status == 0)
+        let new = try keys.load(id: "k2")
+        let code = try UnitCode.text(baseURL: "https://oliveto.example", gtin: "08012345000029", lot: "N2026S",
+                                     serial: "000042", key: new)
+
+        let unknownKey = try shop.run(["verify", code, "--no-scan-log"])
+        #expect(unknownKey.status == 1)
+        #expect(unknownKey.stdout.hasPrefix("TAMPERED — the unit signature does not match: the serial, lot, GTIN or signature in this code was altered, or the code was forged — unless Oliveto Val d'Orcia Cooperative has changed its signing key (then import its new bundle and scan again)\n"),
+                "\(unknownKey.stdout)")
+        #expect(unknownKey.stdout.contains("  ✗ unit signature: no key this shop trusts for Oliveto Val d'Orcia Cooperative (did:web:oliveto.example#main \(old.publicKey.fingerprint)) signed /01/08012345000029/10/N2026S/21/000042 with this signature; if Oliveto Val d'Orcia Cooperative told you it changed its key, accept the new one with `passport trust import BUNDLE --trust-producer`"),
+                "\(unknownKey.stdout)")
+
+        let trustBefore = try Data(contentsOf: shop.store.appendingPathComponent("trust.json"))
+        let refused = try shop.run(["trust", "import", shop.bundle.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("Oliveto Val d'Orcia Cooperative (did:web:oliveto.example) signed this bundle with a key this shop does not know yet: its keys are now "),
+                "\(refused.stderr)")
+        #expect(refused.stderr.contains("did:web:oliveto.example#k2 \(new.publicKey.fingerprint)"))
+        #expect(refused.stderr.contains("; the shop trusts did:web:oliveto.example#main \(old.publicKey.fingerprint). If Oliveto Val d'Orcia Cooperative told you it changed its signing key, compare these fingerprints with the ones it gave you, then accept the new key with `passport trust import \(shop.bundle.path) --trust-producer`. If it did not, do not: the bundle may be forged.\n"),
+                "\(refused.stderr)")
+        #expect(!refused.stderr.contains("altered or damaged"))
+        #expect(try Data(contentsOf: shop.store.appendingPathComponent("trust.json")) == trustBefore)
+
+        let accepted = try shop.run(["trust", "import", shop.bundle.path, "--trust-producer"])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(accepted.stdout.contains("  key did:web:oliveto.example#k2  fingerprint \(new.publicKey.fingerprint)"), "\(accepted.stdout)")
+        let genuine = try shop.run(["verify", code, "--no-scan-log"])
+        #expect(genuine.status == 0, "\(genuine.stdout)")
+        #expect(genuine.stdout.contains("  ✓ unit signature: signed by did:web:oliveto.example#k2"))
+        // Codes printed before the change still verify: the old key stays in the DID document.
+        #expect(try shop.run(["verify", try shop.code(serial: "000001"), "--no-scan-log"]).status == 0)
     }
 }

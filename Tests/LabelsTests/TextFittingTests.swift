@@ -33,7 +33,7 @@ struct TextFittingTests {
         return artwork
     }
 
-    func glyphMetrics(_ metrics: FontMetrics, index: UInt) -> GlyphMetrics {
+    func glyphMetrics(_ metrics: FontMetrics, index: UInt32) -> GlyphMetrics {
         for value in UInt32(0x20)..<0x530 {
             if let scalar = Unicode.Scalar(value), let glyph = metrics.glyph(scalar), glyph.index == index { return glyph }
         }
@@ -69,7 +69,7 @@ struct TextFittingTests {
         #expect(fitted.fit == .ellipsised(size: 6.5))
         let run = try #require(artwork.runs.first { $0.font == .bold && $0.size == 6.5 })
         let ellipsis = try #require(Self.fonts.bold.metrics.glyph("…"))
-        #expect(run.glyphs.last?.index == UInt(ellipsis.index))
+        #expect(run.glyphs.last?.index == ellipsis.index)
     }
 
     @Test func aWordLongerThanTheBoxIsBrokenThenCut() throws {

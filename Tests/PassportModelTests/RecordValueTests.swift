@@ -94,12 +94,26 @@ struct ProjectLoaderTests {
 
     @Test("diagnostics are prefixed with the folder as the user typed it")
     func displayRoot() throws {
+        let folder = try TemporaryFolder("display")
+        try Data().write(to: folder.appending("passport.yaml"))
+        do {
+            _ = try ProjectLoader.load(root: folder.url, displayRoot: "farm")
+            Issue.record("an empty project loaded")
+        } catch {
+            #expect(error.diagnostics.first?.location.file == "farm/passport.yaml")
+            #expect(error.description.hasSuffix("1 problem found; nothing was written."))
+        }
+    }
+
+    @Test("a folder without passport.yaml is no project, said as such")
+    func noProject() throws {
         do {
             _ = try ProjectLoader.load(root: Self.base.appendingPathComponent("missing"), displayRoot: "farm")
             Issue.record("a missing project loaded")
         } catch {
-            #expect(error.diagnostics.first?.location.file == "farm/passport.yaml")
-            #expect(error.description.hasSuffix("1 problem found; nothing was written."))
+            #expect(error.missingProject == "farm")
+            #expect(error.diagnostics.isEmpty)
+            #expect(error.description == "farm does not exist: run `passport init farm` to create one there, or give the project folder")
         }
     }
 }

@@ -27,6 +27,14 @@ struct QRCodeTests {
         }
     }
 
+    @Test("a mask that does not exist is refused, never replaced by another", arguments: [-1, 8, 42])
+    func unknownMaskIsRefused(mask: Int) {
+        let expected = QRCodeError.invalidInput(reason: "mask \(mask) does not exist; masks are 0 to 7")
+        #expect(throws: expected) { try QRMatrix(encoding: "HELLO", mask: mask) }
+        #expect(throws: expected) { try QRMatrix(encodingBytes: [0x41], mask: mask) }
+        #expect(throws: expected) { try QRMatrix(referenceEncoding: "HELLO", mask: mask) }
+    }
+
     @Test("the chosen mask has the lowest penalty, scored module by module", arguments: samples)
     func choosesLowestPenalty(text: String) throws {
         for level in QRErrorCorrection.allCases {

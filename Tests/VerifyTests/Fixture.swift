@@ -195,12 +195,15 @@ struct Fixture {
         return bundle
     }
 
-    /// A verifier over `bundle`, trusting the producer and the given certifiers, at `now`.
+    /// A verifier over `bundle`, trusting the producer and the given certifiers, at `now`, in
+    /// `shop` (whose clock shows UTC).
     func verifier(bundle: VerificationBundle? = nil, certifiers: [TrustedCertifier]? = nil, now: Date = Fixture.now,
-                  scanLog: ScanLog? = nil, maximumBundleAge: TimeInterval = 30 * 86_400) throws -> Verifier {
+                  scanLog: ScanLog? = nil, maximumBundleAge: TimeInterval = 30 * 86_400,
+                  shop: String = "shop-a") throws -> Verifier {
         let loaded = try LoadedBundle(bundle: bundle ?? self.bundle(), producer: producer,
                                       certifiers: certifiers ?? [certifier()], path: "test bundle")
         return Verifier(producers: [producer], bundles: [loaded], scanLog: scanLog,
-                        options: .init(maximumBundleAge: maximumBundleAge, shop: "shop-a"), clock: { now })
+                        options: .init(maximumBundleAge: maximumBundleAge, shop: shop,
+                                       timeZone: TimeZone(identifier: "UTC") ?? .current), clock: { now })
     }
 }

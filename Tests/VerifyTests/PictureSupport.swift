@@ -1,5 +1,6 @@
 import CJPEG
 import Foundation
+import Pictures
 import PassportTestSupport
 @testable import Verify
 

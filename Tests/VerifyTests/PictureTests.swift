@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import Pictures
 import Testing
 @testable import Verify
 
@@ -64,7 +65,7 @@ struct PictureTests {
                 _ = try GrayImage(decoding: data, name: "bad")
                 Issue.record("\(reason): decoded")
             } catch {
-                guard case .unreadableImage(let path, let message) = error else {
+                guard case .unreadable(let path, let message) = error else {
                     Issue.record("unexpected \(error)")
                     continue
                 }
@@ -72,6 +73,6 @@ struct PictureTests {
                 #expect(message.hasPrefix(reason), "\(message)")
             }
         }
-        #expect(throws: VerifyError.self) { _ = try GrayImage(contentsOfFile: "/nonexistent/label.png") }
+        #expect(throws: PictureError.self) { _ = try GrayImage(contentsOfFile: "/nonexistent/label.png") }
     }
 }

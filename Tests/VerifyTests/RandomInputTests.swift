@@ -1,5 +1,6 @@
 import Credentials
 import Foundation
+import Pictures
 import PassportTestSupport
 import Testing
 @testable import Verify

@@ -8,12 +8,12 @@ import Testing
 struct ScanLogTests {
     let fixture = Fixture()
 
-    @Test("the second scan of a serial is SEEN BEFORE; lot codes and failures never are")
+    @Test("the second scan of a serial, a day later, is SEEN BEFORE; lot codes and failures never are")
     func seenBefore() throws {
         let log = try ScanLog(path: ":memory:")
-        let verifier = try fixture.verifier(scanLog: log)
         let code = fixture.code(serial: "000042")
-        #expect(verifier.verify(code).kind == .genuine)
+        #expect(try fixture.verifier(scanLog: log).verify(code).kind == .genuine)
+        let verifier = try fixture.verifier(now: Fixture.now.addingTimeInterval(86_400), scanLog: log)
         let second = verifier.verify(code)
         #expect(second.kind == .seenBefore)
         #expect(second.earlierScans == .init(count: 1, first: "2026-11-05T10:00:00Z", last: "2026-11-05T10:00:00Z", shops: ["shop-a"]))
@@ -29,6 +29,33 @@ struct ScanLogTests {
         #expect(scans.map(\.verdict) == ["GENUINE", "SEEN_BEFORE", "SEEN_BEFORE", "GENUINE", "GENUINE", "TAMPERED", "GENUINE"])
         #expect(scans[3].unitsIssued == 1200)
         #expect(scans[0].issuer == "did:web:oliveto.example")
+    }
+
+    @Test("scanned again at the same shop within ten minutes is the same sale; later, or elsewhere, SEEN BEFORE")
+    func sameSale() throws {
+        let log = try ScanLog(path: ":memory:")
+        let code = fixture.code(serial: "000042")
+        func scan(after seconds: TimeInterval, at shop: String = "shop-a") throws -> Verdict {
+            try fixture.verifier(now: Fixture.now.addingTimeInterval(seconds), scanLog: log, shop: shop).verify(code)
+        }
+        #expect(try scan(after: 0).kind == .genuine)
+        let again = try scan(after: 5)
+        #expect(again.kind == .genuine)
+        #expect(again.earlierScans == nil)
+        #expect(again.reason.contains("serial 000042 · Oliveto · scanned again here at 10:00"), "\(again.reason)")
+        #expect(!again.reason.contains("copy"))
+        #expect(again.checks.last == .init("scan log", .passed, "scanned again here at 10:00: the same sale, not a copy"))
+        #expect(try scan(after: 600).kind == .genuine)   // ten minutes after the first scan: still the same sale
+        let later = try scan(after: 601)
+        #expect(later.kind == .seenBefore)
+        #expect(later.earlierScans?.count == 3)
+        let elsewhere = try fixture.verifier(scanLog: log, shop: "shop-b").verify(fixture.code(serial: "000043"))
+        #expect(elsewhere.kind == .genuine)
+        #expect(try scan(after: 30, at: "shop-b").kind == .seenBefore)
+        let otherUnit = try fixture.verifier(now: Fixture.now.addingTimeInterval(30), scanLog: log).verify(fixture.code(serial: "000043"))
+        #expect(otherUnit.kind == .seenBefore, "scanned at shop-b first, then here")
+        // In time order: 000042 and 000043 at 10:00:00, 000042 at :05, both at :30, 000042 at 10:10:00 and 10:10:01.
+        #expect(try log.scans().map(\.verdict) == ["GENUINE", "GENUINE", "GENUINE", "SEEN_BEFORE", "SEEN_BEFORE", "GENUINE", "SEEN_BEFORE"])
     }
 
     @Test("a scan log that cannot be opened is an error naming the file")

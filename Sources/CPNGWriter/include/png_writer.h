@@ -11,9 +11,3 @@ int passport_png_write(const char *path, const uint32_t *pixels, uint32_t width,
                        uint32_t stride_bytes, int grayscale, uint32_t dpi,
                        char *error, size_t error_capacity);
 
-/// Reads a PNG file as 8-bit gray pixels (colour is converted, alpha dropped, 16-bit reduced),
-/// `*width × *height` bytes row by row into a buffer the caller frees with `free()`; `*dpi` is
-/// the horizontal resolution from pHYs (0 if absent or not in metres). Used to check written
-/// labels. Returns the buffer, or NULL with libpng's message (or the system error) in `error`.
-uint8_t *passport_png_read_gray(const char *path, uint32_t *width, uint32_t *height, uint32_t *dpi,
-                                char *error, size_t error_capacity);

@@ -5,7 +5,7 @@ import Foundation
 /// every PNG colour type and bit depth and reports errors by return value (libpng's own
 /// `setjmp` stays inside libpng). Transparent pixels are laid on white, as on a label.
 enum PNGReader {
-    static func decode(_ data: Data, name: String) throws(VerifyError) -> GrayImage {
+    static func decode(_ data: Data, name: String) throws(PictureError) -> GrayImage {
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
@@ -13,7 +13,7 @@ enum PNGReader {
             guard let base = bytes.baseAddress else { return 0 }
             return png_image_begin_read_from_memory(&image, base, bytes.count)
         }
-        guard begun != 0 else { throw .unreadableImage(path: name, reason: message(of: image)) }
+        guard begun != 0 else { throw .unreadable(path: name, reason: message(of: image)) }
         let width = Int(image.width), height = Int(image.height)
         try GrayImage.checkSize(width: width, height: height, name: name)
         image.format = png_uint_32(PNG_FORMAT_GRAY)
@@ -25,7 +25,7 @@ enum PNGReader {
                 png_image_finish_read(&image, &white, buffer.baseAddress, png_int_32(width), nil)
             }
         }
-        guard finished != 0 else { throw .unreadableImage(path: name, reason: message(of: image)) }
+        guard finished != 0 else { throw .unreadable(path: name, reason: message(of: image)) }
         return GrayImage(width: width, height: height, pixels: pixels)
     }
 

@@ -1,0 +1,78 @@
+import Foundation
+import PassportTestSupport
+import Testing
+
+/// `passport serve --watch`: the producer's live preview.
+@Suite("passport serve --watch")
+struct ServePreviewTests {
+    /// Polls the preview channel until its answer satisfies `done` (the server looks at the files
+    /// every 300 ms and rebuilds in about a second; a poll waits up to 25 s for a change).
+    static func waitForChange(_ server: ServeProcess, after version: Int,
+                              until done: ([String: Any]) -> Bool) throws -> [String: Any] {
+        var since = version
+        for _ in 0..<20 {
+            let answer = try server.request("/__passport/changes?since=\(since)")
+            let state = try #require(try answer.json() as? [String: Any])
+            if done(state) { return state }
+            since = state["version"] as? Int ?? since
+        }
+        throw ServeProcess.Failure(description: "the preview never changed as expected; log: \(server.log)")
+    }
+
+    @Test("an edited record rebuilds the site and open pages reload; a broken one keeps the last good site and says why")
+    func rebuildsOnEdit() throws {
+        let folder = try TemporaryFolder()
+        #expect(try Command.run(["init", "farm"], in: folder.url).status == 0)
+        let project = folder.url.appendingPathComponent("farm")
+        let output = folder.url.appendingPathComponent("output")
+        // No site yet: --watch builds once before serving.
+        let server = try ServeProcess([project.path, "-o", output.path, "--watch", "--log-level", "debug"],
+                                      environment: ["SOURCE_DATE_EPOCH": "1793000000"], in: folder.url)
+        defer { server.stop() }
+        let page = try server.request("/01/08012345000029/index.html")
+        #expect(page.status == 200)
+        #expect(page.text.contains("<script src=\"/__passport/preview.js\" data-generation=\"1\" defer></script></head>"))
+        #expect(page.text.contains("Olio Novello, first pressing"))
+        let script = try server.request("/__passport/preview.js")
+        #expect(script.header("Content-Type") == "text/javascript; charset=utf-8")
+        #expect(script.text.contains("location.reload()"))
+        let start = try #require(try server.request("/__passport/changes?since=-1").json() as? [String: Any])
+        #expect(start["generation"] as? Int == 1)
+        let version = start["version"] as? Int ?? 0
+
+        // Saving a file unchanged rebuilds nothing: the content digest is the same.
+        let product = project.appendingPathComponent("products/novello-250ml.yaml")
+        let original = try String(contentsOf: product, encoding: .utf8)
+        try original.write(to: product, atomically: true, encoding: .utf8)
+        for _ in 0..<100 where !server.log.contains("files touched but unchanged") { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(server.log.contains("files touched but unchanged"))
+
+        try original.replacingOccurrences(of: "Olio Novello, first pressing", with: "Olio Novello, prima luce")
+            .write(to: product, atomically: true, encoding: .utf8)
+        let rebuilt = try Self.waitForChange(server, after: version) { ($0["generation"] as? Int ?? 0) >= 2 }
+        #expect(rebuilt["error"] == nil)
+        let fresh = try server.request("/01/08012345000029/index.html")
+        #expect(fresh.text.contains("Olio Novello, prima luce"))
+        #expect(fresh.text.contains("data-generation=\"2\""))
+        #expect(fresh.header("ETag") != page.header("ETag"))
+
+        // A broken record: the error reaches the page, the last good site stays.
+        try "gtin: [".write(to: product, atomically: true, encoding: .utf8)
+        let failed = try Self.waitForChange(server, after: rebuilt["version"] as? Int ?? 0) { $0["error"] != nil }
+        #expect(failed["generation"] as? Int == 2)
+        #expect((failed["error"] as? String)?.contains("novello-250ml.yaml") == true)
+        #expect(try server.request("/01/08012345000029/index.html").text.contains("Olio Novello, prima luce"))
+    }
+
+    @Test("--watch goes with -o, not --site; --no-site goes with neither")
+    func usage() throws {
+        let folder = try TemporaryFolder()
+        for arguments in [["serve", "--watch", "--site", "x"], ["serve", "--no-site", "--watch"], ["serve", "--port", "70000"]] {
+            let result = try Command.run(arguments, in: folder.url)
+            #expect(result.status == 64, "\(arguments)")
+        }
+        let missing = try Command.run(["serve", "-o", "nowhere"], in: folder.url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("there is no built site here"))
+    }
+}
