@@ -29,7 +29,8 @@ public enum PassportServer {
                            ready: @escaping @Sendable (String) -> Void) async throws(ServeError) {
         let pool = NIOThreadPool.singleton
         let clock: @Sendable () -> Date = { [fixed = configuration.fixedNow] in fixed ?? Date() }
-        let options = Verifier.Options(maximumBundleAge: configuration.maximumBundleAge, shop: "serve")
+        let options = Verifier.Options(maximumBundleAge: configuration.maximumBundleAge, shop: "serve",
+                                       sameSaleWindow: configuration.sameSaleWindow)
 
         // The site (optional) and the counter page, read before anything listens.
         var site: SiteSnapshot?

@@ -46,6 +46,9 @@ public struct ServeConfiguration: Sendable {
     public var trustForwardedFor: Bool = false
     /// Bundles older than this (seconds) give a warning, as in `passport verify`.
     public var maximumBundleAge: TimeInterval = 30 * 86_400
+    /// A unit scanned again at the same counter within this many seconds of its first scan is the
+    /// same sale, not a copy (as `passport verify --same-sale-minutes`); 0: never.
+    public var sameSaleWindow: TimeInterval = 600
     /// "Now" for every check, for tests; `nil` for the clock.
     public var fixedNow: Date?
     /// How often the trust store and counter tokens are checked for changes.

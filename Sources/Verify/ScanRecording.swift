@@ -29,7 +29,7 @@ public struct PendingScan: Sendable, Equatable {
     /// the first within the same-sale window. Decided here, from what any scan log reports, so
     /// every scan log behaves alike.
     public func isSameSale(_ earlier: Verdict.EarlierScans) -> Bool {
-        guard earlier.shops == [record.shop], let first = XSDDateTime.date(from: earlier.first),
+        guard sameSaleWindow > 0, earlier.shops == [record.shop], let first = XSDDateTime.date(from: earlier.first),
               let now = XSDDateTime.date(from: record.scannedAt) else { return false }
         let elapsed = now.timeIntervalSince(first)
         return elapsed >= 0 && elapsed <= sameSaleWindow

@@ -50,6 +50,10 @@ struct ServeStart: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Warn when a producer's bundle is older than this many days.", valueName: "days"))
     var maxBundleAge: Double = 30
 
+    @Option(help: ArgumentHelp("A unit scanned again at the same counter within this many minutes of its first scan is the same sale, not a copy (0: never).",
+                               valueName: "minutes"))
+    var sameSaleMinutes: Double = 10
+
     @OptionGroup var logOptions: LogOptions
     @OptionGroup var clockOptions: ClockOptions
 
@@ -61,6 +65,7 @@ struct ServeStart: AsyncParsableCommand {
         if let port = resolvedPort { guard (0...65_535).contains(port) else { throw ValidationError("--port is 0 to 65535.") } }
         guard databaseConnections >= 1 else { throw ValidationError("--database-connections must be at least 1.") }
         guard maxBundleAge > 0, maxBundleAge.isFinite else { throw ValidationError("--max-bundle-age must be a positive number of days.") }
+        guard sameSaleMinutes >= 0, sameSaleMinutes.isFinite else { throw ValidationError("--same-sale-minutes must be 0 or more minutes.") }
         guard (resolvedRateLimit ?? 0) >= 0 else { throw ValidationError("--rate-limit is 0 (no limit) or more.") }
         guard !(databaseOptions.database != nil && scanLog != nil) else {
             throw ValidationError("--scan-log is the SQLite log; with --database the scan log is in PostgreSQL.")
@@ -91,6 +96,7 @@ struct ServeStart: AsyncParsableCommand {
         configuration.rateLimitPerMinute = resolvedRateLimit ?? 120
         configuration.trustForwardedFor = trustForwardedFor
         configuration.maximumBundleAge = maxBundleAge * 86_400
+        configuration.sameSaleWindow = sameSaleMinutes * 60
         configuration.fixedNow = try clockOptions.fixed()
         if watch { configuration.preview = try PreviewBuild.preview(project: project, output: output, resources: resources) }
         if watch, !FileManager.default.fileExists(atPath: output.url.appendingPathComponent("site").path) {

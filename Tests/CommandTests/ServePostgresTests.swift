@@ -110,7 +110,8 @@ struct ServePostgresTests {
     func batchedScansAndSIGTERM() throws {
         let setup = try Setup(counters: ["shop-a"])
         // Two connections: one batch writer, so scans queue behind it and are written in batches.
-        let server = try setup.serve(["--database-connections", "2"])
+        // The clock stands still in tests: every rescan would otherwise be the same sale.
+        let server = try setup.serve(["--database-connections", "2", "--same-sale-minutes", "0"])
         let token = try #require(setup.tokens["shop-a"])
         let serials = (0..<5).map { String(format: "%06d", 150 + $0) }
         let codes = try serials.map { try setup.shop.code(serial: $0) }

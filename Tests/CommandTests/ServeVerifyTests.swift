@@ -57,12 +57,31 @@ struct ServeVerifyTests {
         #expect(try server.request("/api/verify").status == 405)
     }
 
+    @Test("the same counter scanning a unit again moments later is the same sale; another counter then sees SEEN BEFORE")
+    func sameSaleAtTheCounter() throws {
+        let shop = try VerifyShop()
+        let till1 = try Self.addCounter("till-1", shop)
+        let till2 = try Self.addCounter("till-2", shop)
+        let server = try Self.start(shop)
+        defer { server.stop() }
+        let code = try shop.code(serial: "000011")
+        #expect((try server.verify(code, token: till1).json() as? [String: Any])?["verdict"] as? String == "GENUINE")
+        let again = try #require(try server.verify(code, token: till1).json() as? [String: Any])
+        #expect(again["verdict"] as? String == "GENUINE")
+        #expect((again["reason"] as? String)?.contains("scanned again here at ") == true, "\(again)")
+        let elsewhere = try #require(try server.verify(code, token: till2).json() as? [String: Any])
+        #expect(elsewhere["verdict"] as? String == "SEEN_BEFORE")
+        #expect((elsewhere["earlierScans"] as? [String: Any])?["shops"] as? [String] == ["till-1"])
+    }
+
     @Test("a counter's token records each scan before the answer; the second scan of a serial is SEEN BEFORE")
     func countersRecord() throws {
         let shop = try VerifyShop()
         let token = try Self.addCounter("till-1", shop)
         #expect(token.hasPrefix("pst_") && token.count > 40)
-        let server = try Self.start(shop)
+        // The clock stands still in tests: without --same-sale-minutes 0 the second scan would be
+        // the same sale scanned again (tested below).
+        let server = try Self.start(shop, ["--same-sale-minutes", "0"])
         defer { server.stop() }
         let code = try shop.code(serial: "000007")
         let first = try server.verify(code, token: token)
