@@ -1,4 +1,4 @@
-public import Credentials
+import Credentials
 public import Foundation
 import DigitalLink
 import Output

@@ -36,8 +36,7 @@ public enum CataloguePage {
 
     /// The page's HTML.
     public static func html(network: String, did: String, version: Int, issued: String, members: [Member]) -> String {
-        let e = FastHTMLContentType()
-        func text(_ value: String) -> String { e.escapeText(value) }
+        func text(_ value: String) -> String { HTMLText.escape(value) }
         func link(_ href: String, _ label: String) -> String {
             guard let safe = Markup.externalHref(href) else { return text(label) }
             return "<a href=\"\(text(safe))\">\(text(label))</a>"
