@@ -63,12 +63,13 @@ let package = Package(
         // Keys, JWS, DIDs, the credential types shared by issuer and verifier. No record reader.
         .target(name: "Credentials", dependencies: [.product(name: "Crypto", package: "swift-crypto"), "DigitalLink", "CZlib", "Output"],
                 swiftSettings: strictSettings),
-        // The value network: upstream passports, mass balance, value-share attestations, co-op
+        // The value network (not `Network`: that name is Apple's framework, which swift-nio and
+        // hummingbird import where they can): upstream passports, mass balance, value-share attestations, co-op
         // member lists. No record reader, so the shop's side uses it too.
-        .target(name: "Network", dependencies: ["Credentials", "DigitalLink", "Output"],
+        .target(name: "PassportNetwork", dependencies: ["Credentials", "DigitalLink", "Output"],
                 swiftSettings: strictSettings),
         // Records → credentials: the only module that reads both.
-        .target(name: "Issuance", dependencies: ["PassportModel", "Credentials", "Network", "DigitalLink"],
+        .target(name: "Issuance", dependencies: ["PassportModel", "Credentials", "PassportNetwork", "DigitalLink"],
                 swiftSettings: strictSettings),
 
         // Pictures decoded to 8-bit gray (PNG, JPEG): what the shop photographs, what tests read back.
@@ -80,7 +81,7 @@ let package = Package(
             "Credentials", "PassportModel", "DigitalLink", "Output", "JourneyMap",
         ], swiftSettings: strictSettings),
         .target(name: "Verify", dependencies: [
-            "CZBar", "Pictures", "Credentials", "Network", "DigitalLink",
+            "CZBar", "Pictures", "Credentials", "PassportNetwork", "DigitalLink", "Output",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictSettings),
         // libFuzzer harness for the code reader and verifier: see docs/verification.md.
@@ -89,7 +90,7 @@ let package = Package(
         // libFuzzer harness for the record reader: see docs/security.md.
         .executableTarget(name: "RecordFuzz", dependencies: ["PassportModel"], swiftSettings: strictSettings),
         .target(name: "BuildPipeline", dependencies: [
-            "PassportModel", "Credentials", "Network", "Issuance", "Site", "Labels", "QRCode", "DigitalLink", "Output",
+            "PassportModel", "Credentials", "PassportNetwork", "Issuance", "Site", "Labels", "QRCode", "DigitalLink", "Output",
         ], swiftSettings: strictSettings),
         .target(name: "Server", dependencies: [
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -108,7 +109,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
             "BuildPipeline", "Credentials", "PassportModel", "Labels", "QRCode", "Verify", "Pictures", "Output", "Site",
-            "PassportBench", "Network", "Server",
+            "PassportBench", "PassportNetwork", "Server",
         ], swiftSettings: strictSettings),
         // Tooling, outside the product modules: the measurements behind `passport bench`.
         .target(name: "PassportBench", dependencies: [
@@ -138,7 +139,7 @@ let package = Package(
         .testTarget(name: "PassportBenchTests", dependencies: [
             "PassportBench", "Labels", "Output", "Verify", "Credentials", "PassportTestSupport",
         ], swiftSettings: strictSettings),
-        .testTarget(name: "NetworkTests", dependencies: ["Network", "Credentials"]),
+        .testTarget(name: "NetworkTests", dependencies: ["PassportNetwork", "Credentials"]),
         .testTarget(name: "CommandTests", dependencies: ["passport", "Credentials", "Verify", "PassportTestSupport"]),
     ]
 )

@@ -1,6 +1,6 @@
-public import Credentials
+import Credentials
 public import Foundation
-public import Network
+public import PassportNetwork
 import Output
 import PassportModel
 import DigitalLink

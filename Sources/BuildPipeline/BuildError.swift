@@ -1,7 +1,7 @@
 public import Credentials
 public import Output
 public import PassportModel
-public import Network
+public import PassportNetwork
 
 /// Why a build (or init, or certify) could not finish. Nothing was written when one is thrown.
 public enum BuildError: Error, CustomStringConvertible, Sendable {

@@ -1,6 +1,6 @@
 import Credentials
 import Foundation
-import Network
+import PassportNetwork
 import Site
 
 /// The members' products, read from their bundles' passports (each checked against the member's

@@ -6,7 +6,7 @@ import Site
 public import Output
 import DigitalLink
 import Issuance
-import Network
+import PassportNetwork
 
 /// `passport build`: validated records in, signed credentials, the passport site, labels and the
 /// verification bundle out — all written atomically into the output folder.

@@ -1,5 +1,5 @@
 import Credentials
-import Network
+import PassportNetwork
 public import Foundation
 import Synchronization
 import Labels

@@ -1,7 +1,7 @@
 public import Credentials
-public import Foundation
+import Foundation
 public import Issuance
-public import Network
+import PassportNetwork
 public import PassportModel
 import DigitalLink
 

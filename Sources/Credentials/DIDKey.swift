@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A `did:key` identity for one Ed25519 key (W3C CCG did:key method, Multikey form): for an actor
 /// without a website. The DID *is* the public key, so its DID document needs no fetching.

@@ -1,6 +1,6 @@
-public import Credentials
-public import Network
-public import PassportModel
+import Credentials
+public import PassportNetwork
+import PassportModel
 
 /// What the value network adds to a passport, in the typed 0.7.0 model: each input's upstream
 /// passport as a UNTP `relatedDocument` (`untp:dpp`, with the digest of its signed bytes) and as

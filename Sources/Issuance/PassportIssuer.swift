@@ -1,6 +1,6 @@
 public import Credentials
 public import PassportModel
-public import Network
+import PassportNetwork
 internal import DigitalLink
 
 /// Turns a batch record into a UNTP 0.7.0 Digital Product Passport (VCDM 2.0).

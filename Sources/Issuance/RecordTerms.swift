@@ -1,5 +1,5 @@
 import Credentials
-internal import Network
+internal import PassportNetwork
 import PassportModel
 
 /// How record values become UNTP values: classifications, facilities, parties, units.

@@ -1,5 +1,5 @@
 public import Credentials
-public import Network
+public import PassportNetwork
 public import PassportModel
 internal import DigitalLink
 

@@ -71,7 +71,9 @@ enum LinkTypes {
         for (key, value) in context.objectValue ?? [:] where key != "anchor" {
             guard key == describedBy else { types.insert(curie(key)); continue }
             for link in value.arrayValue ?? [] {
-                for rel in link["rel"]?.arrayValue ?? [] { rel.stringValue.map { types.insert($0) } }
+                for rel in link["rel"]?.arrayValue ?? [] {
+                    if let type = rel.stringValue { types.insert(type) }
+                }
             }
         }
         return types.sorted()

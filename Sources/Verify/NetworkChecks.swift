@@ -1,6 +1,6 @@
 import Credentials
 import Foundation
-import Network
+import PassportNetwork
 import DigitalLink
 
 /// The value-network checks of one passport, from the bundle alone: each input's upstream

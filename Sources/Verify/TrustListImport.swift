@@ -1,6 +1,6 @@
 import Credentials
 public import Foundation
-import Network
+import PassportNetwork
 
 /// What `TrustStore.importTrustList` did.
 public struct TrustListImportReport: Sendable {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import BuildPipeline
-import Network
+import PassportNetwork
 import Foundation
 
 struct AttestCommand: ParsableCommand {

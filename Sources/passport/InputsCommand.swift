@@ -1,7 +1,7 @@
 import ArgumentParser
 import BuildPipeline
 import Foundation
-import Network
+import PassportNetwork
 
 struct InputsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

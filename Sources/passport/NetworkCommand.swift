@@ -1,7 +1,7 @@
 import ArgumentParser
 import BuildPipeline
 import Credentials
-import Network
+import PassportNetwork
 import Foundation
 
 struct NetworkCommand: ParsableCommand {

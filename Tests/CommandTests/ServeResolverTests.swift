@@ -11,7 +11,7 @@ struct ServeResolverTests {
     static let product = "/01/08012345000029"
 
     /// The example shop (site built, bundle imported) shared by these read-only tests.
-    nonisolated(unsafe) static let shop = Result { try VerifyShop() }  // read only, once made
+    static let shop = Result { try VerifyShop() }  // read only, once made
 
     func serve() throws -> ServeProcess {
         let shop = try Self.shop.get()

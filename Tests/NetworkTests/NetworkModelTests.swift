@@ -1,6 +1,6 @@
 import Credentials
 import Foundation
-@testable import Network
+@testable import PassportNetwork
 import Testing
 
 /// The network in the typed UNTP 0.7.0 model: an upstream passport of UNTP 0.6.x still reads, a

@@ -1,6 +1,6 @@
 import Credentials
 import Foundation
-@testable import Network
+@testable import PassportNetwork
 import Testing
 
 @Suite("Network units")

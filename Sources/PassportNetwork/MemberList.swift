@@ -1,5 +1,5 @@
 public import Credentials
-public import Foundation
+import Foundation
 
 /// A member of a co-op, market or association, as its signed member list names it.
 public struct NetworkMember: Sendable, Equatable {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Every failure of the value network: reading an upstream producer's published passports,
 /// checking a batch's inputs and their mass balance, value-share attestations, and co-op member
