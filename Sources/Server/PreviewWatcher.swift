@@ -29,6 +29,7 @@ struct PreviewWatcher: Sendable {
 
     func run() async {
         var last = await look(previous: nil)
+        logger.debug("preview: watching \(last.stamps.count) files")
         while !Task.isShuttingDownGracefully {
             let interval = preview.interval
             do { try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) } } catch { return }

@@ -83,7 +83,7 @@ struct CheckCommandTests {
         try FileManager.default.removeItem(at: farm.appendingPathComponent("certificates/eu-organic.dcc.jwt"))
         let fixed = try Command.run(["check", "farm"], in: folder.url)
         #expect(fixed.status == 0, "\(fixed.stderr)")
-        #expect(fixed.stdout == "farm is ready: 2 products, 2 batches, 2 certificates.\n")
+        #expect(fixed.stdout.hasPrefix("farm is ready: 2 products, 2 batches, 2 certificates"), "\(fixed.stdout)")
     }
 
     @Test("outside a project, check says there is none and how to make one")

@@ -40,6 +40,9 @@ struct ServePreviewTests {
         #expect(start["generation"] as? Int == 1)
         let version = start["version"] as? Int ?? 0
 
+        // The watcher has taken its first look (a network project holds a few hundred files).
+        for _ in 0..<300 where !server.log.contains("preview: watching ") { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(server.log.contains("preview: watching "))
         // Saving a file unchanged rebuilds nothing: the content digest is the same.
         let product = project.appendingPathComponent("products/novello-250ml.yaml")
         let original = try String(contentsOf: product, encoding: .utf8)
