@@ -103,7 +103,7 @@ let package = Package(
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            "Verify", "Site", "Credentials", "DigitalLink",
+            "Verify", "Site", "Credentials", "DigitalLink", "Output",
         ], swiftSettings: strictSettings),
         .executableTarget(name: "passport", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

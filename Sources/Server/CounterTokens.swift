@@ -1,4 +1,5 @@
 internal import Credentials
+internal import Output
 public import Foundation
 
 /// A shop counter allowed to write to the scan log, as `passport serve tokens list` shows it.
@@ -123,10 +124,9 @@ public struct CounterTokenFile: CounterTokenStore {
             let folder = url.deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
-            try (json.serialized(pretty: true) + Data("\n".utf8)).write(to: url, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+            try FileWriter.writeAtomically(json.serialized(pretty: true) + Data("\n".utf8), to: url, permissions: .ownerOnly)
         } catch {
-            throw .tokenFile(path: url.path, reason: error.localizedDescription)
+            throw .tokenFile(path: url.path, reason: (error as? OutputError)?.description ?? error.localizedDescription)
         }
     }
 }

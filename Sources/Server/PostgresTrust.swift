@@ -1,6 +1,7 @@
 public import Foundation
 public import Logging
 internal import Credentials
+internal import Output
 public import PostgresNIO
 internal import Verify
 
@@ -132,12 +133,12 @@ public enum PostgresTrust {
                     || (parts.count == 2 && parts[0] == "bundles" && parts[1].hasSuffix(".json")
                         && !parts[1].hasPrefix(".") && !parts[1].isEmpty)
                 guard safe else { throw ServeError.trustStore("the database holds an unexpected trust file \(name)") }
-                try content.write(to: directory.appendingPathComponent(name), options: .atomic)
+                try FileWriter.writeAtomically(content, to: directory.appendingPathComponent(name), permissions: .ownerOnly)
             }
         } catch let error as ServeError {
             throw error
         } catch {
-            throw .trustStore("\(directory.path): \(error.localizedDescription)")
+            throw .trustStore("\(directory.path): \((error as? OutputError)?.description ?? error.localizedDescription)")
         }
         do { return try TrustStore(directory: directory) } catch { throw .trustStore(error.description) }
     }

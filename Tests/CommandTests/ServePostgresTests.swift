@@ -26,9 +26,11 @@ struct ServePostgresTests {
         }
 
         /// A server on the database; its own empty trust store folder proves trust comes from PostgreSQL.
+        /// The clock stands still in tests, so without `--same-sale-minutes 0` every rescan at one
+        /// counter would be the same sale (tested in ServeVerifyTests); these tests are about copies.
         func serve(_ extra: [String] = []) throws -> ServeProcess {
             let empty = shop.folder.url.appendingPathComponent("empty-store-\(UUID().uuidString)")
-            return try ServeProcess(["--no-site", "--store", empty.path, "--rate-limit", "0"] + extra,
+            return try ServeProcess(["--no-site", "--store", empty.path, "--rate-limit", "0", "--same-sale-minutes", "0"] + extra,
                                     environment: ["PASSPORT_NOW": VerifyShop.now, "PASSPORT_DATABASE_URL": database.url])
         }
 
@@ -110,8 +112,7 @@ struct ServePostgresTests {
     func batchedScansAndSIGTERM() throws {
         let setup = try Setup(counters: ["shop-a"])
         // Two connections: one batch writer, so scans queue behind it and are written in batches.
-        // The clock stands still in tests: every rescan would otherwise be the same sale.
-        let server = try setup.serve(["--database-connections", "2", "--same-sale-minutes", "0"])
+        let server = try setup.serve(["--database-connections", "2"])
         let token = try #require(setup.tokens["shop-a"])
         let serials = (0..<5).map { String(format: "%06d", 150 + $0) }
         let codes = try serials.map { try setup.shop.code(serial: $0) }
