@@ -72,7 +72,7 @@ public struct BatchLabels: Sendable {
             let issuer = try DIDWeb(baseURL: project.producer.baseURL)
             let key = try KeyStore(projectDirectory: URL(fileURLWithPath: project.root)).load(id: project.producer.signingKey)
             return BatchLabels(project: project, issuer: issuer, key: key, resources: resources, documentDate: documentDate,
-                               certifierSigned: CertifierDocuments.certifierSigned(project).signed)
+                               certifierSigned: CertifierDocuments.certifierSigned(project))
         } catch { throw .credential(error, context: "keys/") }
     }
 

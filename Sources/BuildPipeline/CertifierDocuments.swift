@@ -83,29 +83,24 @@ enum CertifierDocuments {
         return (verified.payload, credential)
     }
 
-    /// The certificates of `project` a certifier has signed (a handed-over credential that checks
-    /// out), and problems with handed-over credentials that do not, by certificate id.
-    static func certifierSigned(_ project: Project) -> (signed: Set<String>, problems: [String: BuildError]) {
+    /// The certificates of `project` a certifier has signed: a handed-over credential that checks
+    /// out. One that does not is not counted (`check` and `build` refuse it, see `SigningInputs`).
+    static func certifierSigned(_ project: Project) -> Set<String> {
         let root = URL(fileURLWithPath: project.root)
         var loadProblems: [BuildError] = []
         let certifiers = load(projectRoot: root, problems: &loadProblems)
-        if !loadProblems.isEmpty {
-            let error = BuildError(loadProblems)
-            return ([], Dictionary(project.certificates.map { ($0.id, error) }, uniquingKeysWith: { a, _ in a }))
-        }
-        var signed = Set<String>(), problems: [String: BuildError] = [:]
+        guard loadProblems.isEmpty else { return [] }
+        let folder = ProjectFolder(root: root)
+        var signed = Set<String>()
         for certificate in project.certificates {
-            let file = handedOver(certificate), folder = ProjectFolder(root: root)
-            guard folder.hasFile(file) else { continue }
-            do {
-                let jwt = try BuildError.projectFile(try folder.readText(file, limit: ProjectFolder.documentLimit))
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-                _ = try check(jwt, for: certificate, certifiers: certifiers)
-                signed.insert(certificate.id)
-            } catch {
-                problems[certificate.id] = error
-            }
+            let file = handedOver(certificate)
+            guard folder.hasFile(file),
+                  let jwt = try? folder.readText(file, limit: ProjectFolder.documentLimit),
+                  (try? check(jwt.trimmingCharacters(in: .whitespacesAndNewlines), for: certificate,
+                              certifiers: certifiers)) != nil
+            else { continue }
+            signed.insert(certificate.id)
         }
-        return (signed, problems)
+        return signed
     }
 }

@@ -12,15 +12,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let loaded = try BuildSupport.attempt { () throws(BuildError) in
+        let checked = try BuildSupport.attempt { () throws(BuildError) in
             try ProjectCheck.run(projectRoot: project.url, displayRoot: project.display)
         }
-        let notes = ProjectCheck.notes(loaded, displayRoot: project.display)
-        notes.warnings.forEach(Console.error)
-        if !notes.errors.isEmpty {
-            notes.errors.forEach(Console.error)
-            throw ExitCode(ExitStatus.problem)
-        }
+        checked.warnings.forEach(Console.error)
+        let loaded = checked.project
         let network = try BuildSupport.attempt { () throws(BuildError) in
             try ValueNetwork.check(loaded, displayRoot: project.display)
         }
