@@ -74,6 +74,10 @@ struct ServePreviewTests {
             let result = try Command.run(arguments, in: folder.url)
             #expect(result.status == 64, "\(arguments)")
         }
+        let negative = try Command.run(["serve", "--same-sale-minutes=-1"], in: folder.url)
+        #expect(negative.status == 64)
+        #expect(negative.stderr.contains("--same-sale-minutes must be 0 or more minutes."), "\(negative.stderr)")
+        #expect(FileTree.files(below: folder.url).isEmpty)
         let missing = try Command.run(["serve", "-o", "nowhere"], in: folder.url)
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("there is no built site here"))
