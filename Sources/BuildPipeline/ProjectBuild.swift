@@ -47,6 +47,8 @@ public struct ProjectBuild {
         /// The code printed on the first label of a batch (a signed unit code when a batch is
         /// serialized), to try `passport verify` with.
         public var sampleCode: String?
+        /// Site files written anew, and files left as the previous build wrote them.
+        public var siteFiles = StagedPart.Tally()
     }
 
     public let options: Options
@@ -65,7 +67,7 @@ public struct ProjectBuild {
         var report = Report(output: options.output)
         report.inputsChecked = credentials.network.inputCount
         report.sharesConfirmed = credentials.network.confirmedCount
-        let site = try BuildError.output(try staged.part("site"))
+        let site = try BuildError.output(try staged.partWriter("site"))
         try writeCredentials(credentials, project: project, site: site, report: &report)
         report.pages = try writePages(credentials, project: project, site: site)
         if options.renderLabels {
@@ -85,51 +87,51 @@ public struct ProjectBuild {
         let bundle = try BundleWriter.bundle(project: project, credentials: credentials, createdAt: createdAt)
         let bundleJSON = bundle.json.serialized(pretty: true)
         try BuildError.output(try FileWriter.write(bundleJSON, to: try staged.part("bundle").appendingPathComponent("bundle.json")))
-        try BuildError.output(try FileWriter.write(bundleJSON, to: site.appendingPathComponent(".well-known/passport-bundle.json")))
+        try BuildError.output(try site.write(bundleJSON, to: ".well-known/passport-bundle.json"))
         try BuildError.output(try staged.commit(refusing: PrivateKeyTexts.collect(projectRoot: options.projectRoot)))
+        report.siteFiles = site.counts
         try credentials.statusAllocation.record()
         return report
     }
 
-    private func writeCredentials(_ credentials: CredentialSet, project: Project, site: URL,
+    private func writeCredentials(_ credentials: CredentialSet, project: Project, site: StagedPart,
                                   report: inout Report) throws(BuildError) {
-        try BuildError.output(try FileWriter.write(credentials.didDocument.serialized(pretty: true),
-                        to: site.appendingPathComponent(credentials.issuer.didDocumentPath)))
-        try BuildError.output(try FileWriter.write(PassportContext.document.serialized(pretty: true),
-                        to: site.appendingPathComponent(PublishedPaths.context)))
+        try BuildError.output(try site.write(credentials.didDocument.serialized(pretty: true),
+                                             to: credentials.issuer.didDocumentPath))
+        try BuildError.output(try site.write(PassportContext.document.serialized(pretty: true), to: PublishedPaths.context))
         for batch in project.batches {
             guard let product = project.product(batch.product), let passport = credentials.passports[batch.id] else { continue }
-            let folder = site.appendingPathComponent(SiteLayout.batchFolder(gtin: product.gtin, lot: batch.lot))
-            try BuildError.output(try FileWriter.write(passport.jwt, to: folder.appendingPathComponent(PublishedPaths.passportJWT)))
-            try BuildError.output(try FileWriter.write(passport.payload.serialized(pretty: true),
-                            to: folder.appendingPathComponent(PublishedPaths.passportJSON)))
+            let folder = SiteLayout.batchFolder(gtin: product.gtin, lot: batch.lot)
+            try BuildError.output(try site.write(passport.jwt, to: folder + PublishedPaths.passportJWT))
+            try BuildError.output(try site.write(passport.payload.serialized(pretty: true),
+                                                 to: folder + PublishedPaths.passportJSON))
             if let events = credentials.events[batch.id] {
-                try BuildError.output(try FileWriter.write(events.jwt, to: folder.appendingPathComponent(PublishedPaths.traceabilityJWT)))
-                try BuildError.output(try FileWriter.write(events.payload.serialized(pretty: true),
-                                to: folder.appendingPathComponent(PublishedPaths.traceabilityJSON)))
+                try BuildError.output(try site.write(events.jwt, to: folder + PublishedPaths.traceabilityJWT))
+                try BuildError.output(try site.write(events.payload.serialized(pretty: true),
+                                                 to: folder + PublishedPaths.traceabilityJSON))
             }
             for file in credentials.network.attestationFiles[batch.id] ?? [] {
-                try BuildError.output(try FileWriter.write(file.jwt, to: folder.appendingPathComponent(file.path.removingPercentEncoding ?? file.path)))
+                try BuildError.output(try site.write(file.jwt, to: folder + (file.path.removingPercentEncoding ?? file.path)))
             }
             report.passports += 1
         }
         for (purpose, list) in credentials.statusLists {
-            try BuildError.output(try FileWriter.write(list.jwt, to: site.appendingPathComponent(PublishedPaths.statusListJWT(purpose))))
-            try BuildError.output(try FileWriter.write(list.payload.serialized(pretty: true),
-                            to: site.appendingPathComponent(PublishedPaths.statusListJSON(purpose))))
+            try BuildError.output(try site.write(list.jwt, to: PublishedPaths.statusListJWT(purpose)))
+            try BuildError.output(try site.write(list.payload.serialized(pretty: true),
+                                                 to: PublishedPaths.statusListJSON(purpose)))
         }
         for entry in credentials.conformity {
-            let folder = site.appendingPathComponent(SiteLayout.certificateFolder(id: entry.certificate.id))
-            try BuildError.output(try FileWriter.write(entry.credential.jwt, to: folder.appendingPathComponent(PublishedPaths.conformityJWT)))
-            try BuildError.output(try FileWriter.write(entry.credential.payload.serialized(pretty: true),
-                            to: folder.appendingPathComponent(PublishedPaths.conformityJSON)))
+            let folder = SiteLayout.certificateFolder(id: entry.certificate.id)
+            try BuildError.output(try site.write(entry.credential.jwt, to: folder + PublishedPaths.conformityJWT))
+            try BuildError.output(try site.write(entry.credential.payload.serialized(pretty: true),
+                                                 to: folder + PublishedPaths.conformityJSON))
             report.conformityCredentials += 1
             if entry.signedByCertifier { report.certifierSigned += 1 }
         }
         for (did, document) in credentials.certifierDocuments.sorted(by: { $0.key < $1.key }) {
             let name = did.replacingOccurrences(of: ":", with: "_")
-            try BuildError.output(try FileWriter.write(document.serialized(pretty: true),
-                            to: site.appendingPathComponent("certifiers/\(name).did.json")))
+            try BuildError.output(try site.write(document.serialized(pretty: true),
+                                                 to: "certifiers/\(name).did.json"))
         }
     }
 }
@@ -148,7 +150,7 @@ extension ProjectBuild {
     }
 
     /// The passport pages, rendered from the same validated records and the credentials just signed.
-    func writePages(_ credentials: CredentialSet, project: Project, site: URL) throws(BuildError) -> Int {
+    func writePages(_ credentials: CredentialSet, project: Project, site: StagedPart) throws(BuildError) -> Int {
         let issuer = credentials.issuer
         let signing = credentials.signingKey.publicKey
         let keys = ([signing] + credentials.publicKeys.filter { $0.id != signing.id }).map { key in
@@ -185,7 +187,7 @@ extension ProjectBuild {
                               webFontsDirectory: options.resources.fontsDirectory.appendingPathComponent("web"))
         input.network = credentials.network.facts.mapValues(Self.view)
         do {
-            return try SiteBuilder(input: input).write(to: site).pageCount
+            return try SiteBuilder(input: input).write(into: site).pageCount
         } catch {
             throw .site(error.description)
         }

@@ -42,12 +42,25 @@ public final class StagedOutput {
     /// The staging folder of a part this run produces whole (`site`, `labels/lot-a/run-1`), created
     /// empty. The previous output's copy of that part is not carried over.
     public func part(_ relativePath: String) throws(OutputError) -> URL {
-        let clean = relativePath.split(separator: "/").filter { !$0.isEmpty && $0 != "." }.joined(separator: "/")
-        precondition(!clean.isEmpty && !clean.split(separator: "/").contains(".."), "a part lies inside the output")
+        let clean = Self.partPath(relativePath)
         parts.insert(clean)
         let url = staging.appendingPathComponent(clean, isDirectory: true)
         try FileWriter.makeFolder(url)
         return url
+    }
+
+    /// A part this run produces whole, written file by file: files whose bytes equal the previous
+    /// output's are linked from it, so only what changed is written (see `StagedPart`).
+    public func partWriter(_ relativePath: String) throws(OutputError) -> StagedPart {
+        let url = try part(relativePath)
+        return StagedPart(url: url, previous: destination.appendingPathComponent(Self.partPath(relativePath), isDirectory: true))
+    }
+
+    /// `a/b` from `a//./b/`; a part never leaves the output.
+    private static func partPath(_ relativePath: String) -> String {
+        let clean = relativePath.split(separator: "/").filter { !$0.isEmpty && $0 != "." }.joined(separator: "/")
+        precondition(!clean.isEmpty && !clean.split(separator: "/").contains(".."), "a part lies inside the output")
+        return clean
     }
 
     /// Carries over what this run did not produce, makes sure no file holds private key material,

@@ -94,6 +94,19 @@ enum Syscalls {
         }
     }
 
+    /// `lstat(2)` as a `FileStamp`.
+    static func stamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return FileStamp(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int(info.st_size),
+                         seconds: Int(modified.tv_sec), nanoseconds: Int(modified.tv_nsec))
+    }
+
     /// `mkdir(2)` with mode 0755; true when made or already a folder.
     static func makeFolder(_ path: String) -> Bool {
         mkdir(path, 0o755) == 0 || (errno == EEXIST && kind(path) == .folder)
@@ -193,6 +206,29 @@ enum Syscalls {
             data.append(contentsOf: chunk[0..<count])
         }
         return data
+    }
+
+    /// Whether `path` is a regular file (not followed through a link) whose bytes are exactly
+    /// `bytes` and whose permission bits are within `mode` (the umask may have taken some away);
+    /// false when it cannot be read.
+    static func holds(_ path: String, exactly bytes: UnsafeRawBufferPointer, mode: UInt16) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        guard let found = info(of: descriptor), found.kind == .file, found.size == bytes.count,
+              found.mode & ~mode == 0 else { return false }
+        var buffer = [UInt8](repeating: 0, count: min(max(bytes.count, 1), 1 << 16))
+        var offset = 0
+        while offset < bytes.count {
+            let wanted = min(buffer.count, bytes.count - offset)
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            let equal = buffer.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + offset, count) == 0 }
+            guard equal else { return false }
+            offset += count
+        }
+        return true
     }
 
     /// The names in the open folder `descriptor` (not `.` and `..`), unsorted. The descriptor stays open.

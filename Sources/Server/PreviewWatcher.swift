@@ -2,6 +2,7 @@ internal import Credentials
 internal import Foundation
 internal import Logging
 internal import NIOPosix
+internal import Output
 internal import ServiceLifecycle
 
 /// The live preview's watcher: looks at the project's records, templates and images every
@@ -23,13 +24,14 @@ struct PreviewWatcher: Sendable {
 
     /// One look at the watched files: what changed is seen from `stamps`, `digest` confirms it.
     struct Inputs: Equatable {
-        var stamps: [String: String]
+        var stamps: [String: FileStamp]
         var digest: String
     }
 
     func run() async {
         var last = await look(previous: nil)
         logger.debug("preview: watching \(last.stamps.count) files")
+        if preview.refreshAtStart { await rebuild() }
         while !Task.isShuttingDownGracefully {
             let interval = preview.interval
             do { try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) } } catch { return }
@@ -50,16 +52,25 @@ struct PreviewWatcher: Sendable {
         let start = ContinuousClock.now
         do {
             try await preview.rebuild()
-            let folder = siteFolder
+            let folder = siteFolder, previous = site.current?.files
             let snapshot = try await pool.runIfActive { () throws(ServeError) -> SiteSnapshot in
-                let files = try SiteFiles.load(root: folder)
+                let files = try SiteFiles.load(root: folder, reusing: previous)
                 return SiteSnapshot(files: files, resolver: Resolver(index: try ResolverIndex.load(files)),
                                     generation: generation)
             }
+            let milliseconds = "\((ContinuousClock.now - start).milliseconds)"
+            if let current = site.current, snapshot.files.filesRead == 0,
+               snapshot.files.files.keys.sorted() == current.files.files.keys.sorted() {
+                // Nothing on the site changed (a comment, a field no page shows): no page reloads.
+                channel.publish(generation: current.generation, error: nil)
+                logger.info("preview: rebuilt; the site is unchanged", metadata: ["ms": "\(milliseconds)"])
+                return
+            }
             site.replace(snapshot)
             channel.publish(generation: generation, error: nil)
-            logger.info("preview: rebuilt", metadata: ["ms": "\((ContinuousClock.now - start).milliseconds)",
-                                                       "generation": "\(generation)"])
+            logger.info("preview: rebuilt", metadata: ["ms": "\(milliseconds)", "generation": "\(generation)",
+                                                       "files_read": "\(snapshot.files.filesRead)",
+                                                       "files": "\(snapshot.files.files.count)"])
         } catch {
             let message = (error as? ServeError)?.description ?? "\(error)"
             channel.publish(generation: site.current?.generation ?? 0, error: message)
@@ -71,12 +82,10 @@ struct PreviewWatcher: Sendable {
     func look(previous: Inputs?) async -> Inputs {
         let watched = preview.watched, excluded = self.excluded.map { $0.standardizedFileURL.path + "/" }
         return (try? await pool.runIfActive { () -> Inputs in
-            var stamps: [String: String] = [:]
+            var stamps: [String: FileStamp] = [:]
             for root in watched {
                 for file in Self.files(under: root) where !excluded.contains(where: { file.path.hasPrefix($0) }) {
-                    let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-                    let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                    stamps[file.path] = "\(attributes?[.size] ?? 0)@\(modified)"
+                    stamps[file.path] = FileStamp.of(file.path)
                 }
             }
             if let previous, previous.stamps == stamps { return previous }

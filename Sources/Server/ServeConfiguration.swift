@@ -18,6 +18,9 @@ public struct ServeConfiguration: Sendable {
         public var rebuild: @Sendable () async throws(ServeError) -> Void
         /// How often the watched files are looked at.
         public var interval: Duration
+        /// Rebuild once when the watcher starts: the site on disk may predate the records (a
+        /// rebuild of an unchanged project writes nothing and reloads no page).
+        public var refreshAtStart = false
 
         public init(watched: [URL], interval: Duration = .milliseconds(300),
                     rebuild: @escaping @Sendable () async throws(ServeError) -> Void) {

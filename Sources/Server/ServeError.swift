@@ -50,7 +50,7 @@ public enum ServeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotListen(let host, let port, let reason):
             return "Cannot listen on \(host):\(port): \(reason). Choose another --port, or stop the program using it."
         case .preview(let reason):
-            return "The preview cannot rebuild: \(reason)."
+            return "The preview cannot rebuild: \(reason)" + (reason.hasSuffix(".") ? "" : ".")
         }
     }
 }

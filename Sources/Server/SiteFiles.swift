@@ -1,6 +1,7 @@
 internal import Credentials
 internal import Foundation
 internal import NIOCore
+internal import Output
 
 /// One file of the built site, held in memory (the site is small: pages, linksets, credentials,
 /// a few images) with what an answer needs: its type and an entity tag.
@@ -9,6 +10,9 @@ struct SiteFile: Sendable {
     let contentType: String
     /// A strong entity tag: the first 16 hex digits of the content's SHA-256, quoted.
     let etag: String
+    /// The file on disk when it was read: an unchanged stamp means unchanged content (a build
+    /// links the files it leaves as they were, see `StagedPart`).
+    let stamp: FileStamp?
 }
 
 /// The built site (`output/site`) read whole, by path relative to its folder as written on disk
@@ -20,13 +24,16 @@ struct SiteFiles: Sendable {
     let directories: Set<String>
     /// Total bytes held.
     let bytes: Int
+    /// Files the load that made this read from disk (the others were kept from the previous load).
+    let filesRead: Int
 
     /// The site larger than this is refused: serve it with a static web server instead.
     static let limit = 1 << 30
 
-    /// Reads every file under `root`.
+    /// Reads every file under `root`; a file whose stamp is the one `previous` read keeps its
+    /// content from there, so a reload after a rebuild reads only the files the build wrote.
     /// - Throws: `ServeError.unreadable` when the folder or a file cannot be read.
-    static func load(root: URL) throws(ServeError) -> SiteFiles {
+    static func load(root: URL, reusing previous: SiteFiles? = nil) throws(ServeError) -> SiteFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .unreadable(path: root.path, reason: "there is no built site here")
@@ -36,9 +43,10 @@ struct SiteFiles: Sendable {
             throw .unreadable(path: root.path, reason: "the folder cannot be listed")
         }
         let prefix = root.standardizedFileURL.path + "/"
+        let kept = previous?.root.standardizedFileURL == root.standardizedFileURL ? previous?.files ?? [:] : [:]
         var files: [String: SiteFile] = [:]
         var directories: Set<String> = [""]
-        var bytes = 0
+        var bytes = 0, filesRead = 0
         let allocator = ByteBufferAllocator()
         for case let url as URL in walker {
             let full = url.standardizedFileURL.path
@@ -48,18 +56,26 @@ struct SiteFiles: Sendable {
                 directories.insert(relative + "/")
                 continue
             }
-            let data: Data
-            do { data = try Data(contentsOf: url) } catch {
-                throw .unreadable(path: full, reason: error.localizedDescription)
+            let stamp = FileStamp.of(full)
+            if let stamp, let old = kept[relative], old.stamp == stamp {
+                files[relative] = old
+                bytes += old.body.readableBytes
+            } else {
+                let data: Data
+                do { data = try Data(contentsOf: url) } catch {
+                    throw .unreadable(path: full, reason: error.localizedDescription)
+                }
+                filesRead += 1
+                bytes += data.count
+                files[relative] = SiteFile(body: allocator.buffer(bytes: data), contentType: contentType(of: relative),
+                                           etag: "\"" + SHA256Digest.hex(data).prefix(16) + "\"",
+                                           stamp: stamp?.size == data.count ? stamp : nil)
             }
-            bytes += data.count
             guard bytes <= limit else {
                 throw .unreadable(path: root.path, reason: "the site is larger than \(limit >> 20) MB; publish it with a static web server and run `passport serve --no-site` for verification")
             }
-            files[relative] = SiteFile(body: allocator.buffer(bytes: data), contentType: contentType(of: relative),
-                                       etag: "\"" + SHA256Digest.hex(data).prefix(16) + "\"")
         }
-        return SiteFiles(root: root, files: files, directories: directories, bytes: bytes)
+        return SiteFiles(root: root, files: files, directories: directories, bytes: bytes, filesRead: filesRead)
     }
 
     /// The media type of a site file, from its extension.

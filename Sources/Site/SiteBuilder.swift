@@ -1,6 +1,6 @@
 public import Foundation
 import PassportModel
-import Output
+public import Output
 import DigitalLink
 
 /// Renders the static site: batch, product, home and 404 pages in every language, per-unit landing
@@ -19,21 +19,23 @@ public struct SiteBuilder: Sendable {
         self.site = site
     }
 
-    /// Writes every page and asset into `directory`, which the caller created (a staging folder it
-    /// renames into place). Rendering runs on all cores; the files do not depend on the order.
+    /// Writes every page and asset into `directory`, which the caller created and which is empty.
     public func write(to directory: URL) throws(SiteError) -> SiteReport {
+        try write(into: StagedPart(url: directory, previous: nil))
+    }
+
+    /// Writes every page and asset into `part` (the staged `site` folder of a build), which links
+    /// the files that equal the previous build's instead of writing them. Rendering runs on all
+    /// cores; the files do not depend on the order.
+    public func write(into part: StagedPart) throws(SiteError) -> SiteReport {
         let jobs = plan()
         let results = ResultBox()
         let site = self.site
-        // Each folder is made once for the whole site, files are created straight into it: three
-        // system calls a file (open, write, close).
-        let folders = FolderMaker(root: directory)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             for (path, data) in job.render(site) {
                 do throws(OutputError) {
-                    if let slash = path.lastIndex(of: "/") { try folders.make(String(path[..<slash])) }
-                    try FileWriter.writeInExistingFolder(data, to: directory.appendingPathComponent(path))
+                    try part.write(data, to: path)
                     results.add(path: path, size: data.count, isPage: job.isPage && path.hasSuffix(".html"))
                 } catch {
                     results.fail(.writeFailed(path: path, reason: error.description))

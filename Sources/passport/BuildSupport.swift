@@ -31,9 +31,15 @@ enum BuildSupport {
         }
     }
 
+    /// "12 files written, 330 unchanged since the last build".
+    static func siteFiles(_ tally: StagedPart.Tally) -> String {
+        let written = "\(tally.written) file\(tally.written == 1 ? "" : "s") written"
+        return tally.unchanged == 0 ? written : written + ", \(tally.unchanged) unchanged since the last build"
+    }
+
     static func summary(_ report: ProjectBuild.Report) -> String {
         var lines = ["Signed \(report.passports) passport\(report.passports == 1 ? "" : "s") and \(report.conformityCredentials) conformity credential\(report.conformityCredentials == 1 ? "" : "s") (\(report.certifierSigned) signed by the certifier).",
-                     "Site:   \(report.output.appendingPathComponent("site").path)  (\(report.pages) pages)"]
+                     "Site:   \(report.output.appendingPathComponent("site").path)  (\(report.pages) pages; \(siteFiles(report.siteFiles)))"]
         if report.inputsChecked + report.sharesConfirmed > 0 {
             lines.insert("Checked \(report.inputsChecked) upstream input\(report.inputsChecked == 1 ? "" : "s") against their signed passports; \(report.sharesConfirmed) value share\(report.sharesConfirmed == 1 ? "" : "s") confirmed by \(report.sharesConfirmed == 1 ? "its actor" : "their actors").", at: 1)
         }

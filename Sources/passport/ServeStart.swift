@@ -98,9 +98,14 @@ struct ServeStart: AsyncParsableCommand {
         configuration.maximumBundleAge = maxBundleAge * 86_400
         configuration.sameSaleWindow = sameSaleMinutes * 60
         configuration.fixedNow = try clockOptions.fixed()
-        if watch { configuration.preview = try PreviewBuild.preview(project: project, output: output, resources: resources) }
-        if watch, !FileManager.default.fileExists(atPath: output.url.appendingPathComponent("site").path) {
-            try PreviewBuild.buildOnce(project: project, output: output, resources: resources)
+        if watch {
+            configuration.preview = try PreviewBuild.preview(project: project, output: output, resources: resources)
+            if FileManager.default.fileExists(atPath: output.url.appendingPathComponent("site").path) {
+                // Serve the last build at once; the watcher brings it up to date with the records.
+                configuration.preview?.refreshAtStart = true
+            } else {
+                try PreviewBuild.buildOnce(project: project, output: output, resources: resources)
+            }
         }
         let site = configuration.site?.path ?? "none"
         try await ServeSupport.attempt { () async throws(ServeError) in

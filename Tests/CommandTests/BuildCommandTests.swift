@@ -65,6 +65,48 @@ struct BuildCommandTests {
         for (path, data) in first.files { #expect(second.files[path] == data, "\(path) differs") }
     }
 
+    @Test("a rebuild writes only what changed: an edited batch rewrites its own files, every other file keeps its inode")
+    func incrementalRebuild() throws {
+        let built = try Self.initAndBuild()
+        func stamps() throws -> [String: String] {
+            var stamps: [String: String] = [:]
+            for path in FileTree.files(below: built.site) {
+                let attributes = try FileManager.default.attributesOfItem(atPath: built.site.appendingPathComponent(path).path)
+                stamps[path] = "\(attributes[.systemFileNumber] ?? 0) \(attributes[.modificationDate] ?? 0)"
+            }
+            return stamps
+        }
+        let first = try stamps()
+        let same = try Command.run(["build", "farm", "--output", "out", "--no-labels"], in: built.directory.url)
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(same.stdout.contains("(11 pages; 0 files written, \(first.count) unchanged since the last build)"), "\(same.stdout)")
+        #expect(try stamps() == first)
+
+        let batch = built.project.appendingPathComponent("batches/evo-2026-a.yaml")
+        let text = try String(contentsOf: batch, encoding: .utf8)
+        try text.replacingOccurrences(of: "Filtered and bottled under nitrogen", with: "Filtered and bottled under argon")
+            .write(to: batch, atomically: true, encoding: .utf8)
+        let edited = try Command.run(["build", "farm", "--output", "out", "--no-labels"], in: built.directory.url)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        let after = try stamps()
+        let changed = Set(after.keys.filter { after[$0] != first[$0] })
+        let lot = "01/08012345000012/10/L2026A/"
+        // The batch's signed passport, its journey events, its pages in both languages; the
+        // product's card (it shows the latest lot); the bundle (it lists every passport's digest).
+        #expect(changed == [lot + "dpp.json", lot + "dpp.jwt", lot + "dte.json", lot + "dte.jwt", lot + "index.html",
+                            lot + "index.it.html", "01/08012345000012/card.js", "01/08012345000012/card.json",
+                            ".well-known/passport-bundle.json"])
+        #expect(edited.stdout.contains("(11 pages; \(changed.count) files written, \(first.count - changed.count) unchanged since the last build)"),
+                "\(edited.stdout)")
+        #expect(try String(contentsOf: built.site.appendingPathComponent(lot + "index.html"), encoding: .utf8)
+            .contains("Filtered and bottled under argon"))
+        // And the incremental output is the output a fresh build makes.
+        let fresh = try Command.run(["build", "farm", "--output", "fresh", "--no-labels"], in: built.directory.url)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(try TreeSnapshot(built.output.appendingPathComponent("site"))
+            == TreeSnapshot(built.directory.url.appendingPathComponent("fresh/site")))
+    }
+
     @Test("no private key material is ever written to the output")
     func noPrivateKeys() throws {
         let built = try Self.initAndBuild()

@@ -36,6 +36,7 @@ struct ServePreviewTests {
         let script = try server.request("/__passport/preview.js")
         #expect(script.header("Content-Type") == "text/javascript; charset=utf-8")
         #expect(script.text.contains("location.reload()"))
+        let otherLot = try server.request("/01/08012345000012/10/L2026A/dpp.jwt")
         let start = try #require(try server.request("/__passport/changes?since=-1").json() as? [String: Any])
         #expect(start["generation"] as? Int == 1)
         let version = start["version"] as? Int ?? 0
@@ -58,13 +59,57 @@ struct ServePreviewTests {
         #expect(fresh.text.contains("Olio Novello, prima luce"))
         #expect(fresh.text.contains("data-generation=\"2\""))
         #expect(fresh.header("ETag") != page.header("ETag"))
+        #expect(try server.request("/01/08012345000012/10/L2026A/dpp.jwt").header("ETag") == otherLot.header("ETag"))
+
+        // Incremental: an edit to one lot makes the build write only that lot's files (the nine
+        // files BuildCommandTests names), and the server reads only those again.
+        let batch = project.appendingPathComponent("batches/evo-2026-a.yaml")
+        try String(contentsOf: batch, encoding: .utf8)
+            .replacingOccurrences(of: "Filtered and bottled under nitrogen", with: "Filtered and bottled under argon")
+            .write(to: batch, atomically: true, encoding: .utf8)
+        let lotEdited = try Self.waitForChange(server, after: rebuilt["version"] as? Int ?? 0) { ($0["generation"] as? Int ?? 0) >= 3 }
+        #expect(lotEdited["error"] == nil)
+        let rebuiltLine = try #require(server.log.split(separator: "\n").last { $0.contains("preview: rebuilt") })
+        #expect(Self.number("files_read", in: rebuiltLine) == 9, "\(rebuiltLine)")
+        #expect(try server.request("/01/08012345000012/10/L2026A/index.html").text.contains("Filtered and bottled under argon"))
 
         // A broken record: the error reaches the page, the last good site stays.
         try "gtin: [".write(to: product, atomically: true, encoding: .utf8)
-        let failed = try Self.waitForChange(server, after: rebuilt["version"] as? Int ?? 0) { $0["error"] != nil }
-        #expect(failed["generation"] as? Int == 2)
+        let failed = try Self.waitForChange(server, after: lotEdited["version"] as? Int ?? 0) { $0["error"] != nil }
+        #expect(failed["generation"] as? Int == 3)
         #expect((failed["error"] as? String)?.contains("novello-250ml.yaml") == true)
         #expect(try server.request("/01/08012345000029/index.html").text.contains("Olio Novello, prima luce"))
+    }
+
+    /// `key=123` in a log line.
+    static func number(_ key: String, in line: Substring) -> Int? {
+        line.split(separator: " ").first { $0.hasPrefix(key + "=") }.flatMap { Int($0.dropFirst(key.count + 1)) }
+    }
+
+    @Test("a preview started on a site older than its records brings it up to date; a rebuild that changes no file reloads no page")
+    func refreshesAtStart() throws {
+        let folder = try TemporaryFolder()
+        #expect(try Command.run(["init", "farm"], in: folder.url).status == 0)
+        #expect(try Command.run(["build", "farm", "-o", "output", "--no-labels"], in: folder.url).status == 0)
+        let project = folder.url.appendingPathComponent("farm")
+        let product = project.appendingPathComponent("products/novello-250ml.yaml")
+        let original = try String(contentsOf: product, encoding: .utf8)
+        try original.replacingOccurrences(of: "Olio Novello, first pressing", with: "Olio Novello, edited while stopped")
+            .write(to: product, atomically: true, encoding: .utf8)
+        let server = try ServeProcess([project.path, "-o", folder.url.appendingPathComponent("output").path, "--watch",
+                                       "--log-level", "debug"], environment: ["SOURCE_DATE_EPOCH": "1790000000"], in: folder.url)
+        defer { server.stop() }
+        let refreshed = try Self.waitForChange(server, after: -1) { ($0["generation"] as? Int ?? 0) >= 2 }
+        #expect(refreshed["error"] == nil)
+        #expect(try server.request("/01/08012345000029/index.html").text.contains("Olio Novello, edited while stopped"))
+
+        // A comment changes no page: the site stays, the generation too, no page reloads.
+        try (original.replacingOccurrences(of: "Olio Novello, first pressing", with: "Olio Novello, edited while stopped")
+             + "\n# a note to self\n").write(to: product, atomically: true, encoding: .utf8)
+        for _ in 0..<100 where !server.log.contains("the site is unchanged") { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(server.log.contains("preview: rebuilt; the site is unchanged"))
+        let state = try #require(try server.request("/__passport/changes?since=-1").json() as? [String: Any])
+        #expect(state["generation"] as? Int == refreshed["generation"] as? Int)
     }
 
     @Test("--watch goes with -o, not --site; --no-site goes with neither")
