@@ -88,6 +88,10 @@ public enum PassportServer {
                                          siteFolder: folder, site: liveSite, channel: previewChannel, pool: pool,
                                          logger: logger)
             services.append(BackgroundService(description: "preview watcher") { await watcher.run() })
+        } else if let folder = configuration.site {
+            let reloader = SiteReloader(folder: folder, site: liveSite, interval: configuration.reloadInterval, pool: pool,
+                                        logger: logger)
+            services.append(BackgroundService(description: "site reloader") { await reloader.run() })
         }
 
         let responder = ServeResponder(

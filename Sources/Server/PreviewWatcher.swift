@@ -48,31 +48,23 @@ struct PreviewWatcher: Sendable {
 
     /// Rebuilds and swaps the site in; on failure keeps the last good site and shows the error.
     func rebuild() async {
-        let generation = (site.current?.generation ?? 0) + 1
         let start = ContinuousClock.now
         do {
             try await preview.rebuild()
-            let folder = siteFolder, previous = site.current?.files
-            let snapshot = try await pool.runIfActive { () throws(ServeError) -> SiteSnapshot in
-                let files = try SiteFiles.load(root: folder, reusing: previous)
-                return SiteSnapshot(files: files, resolver: Resolver(index: try ResolverIndex.load(files)),
-                                    generation: generation)
-            }
+            let outcome = try await site.reload(from: siteFolder, pool: pool)
             let milliseconds = "\((ContinuousClock.now - start).milliseconds)"
-            if let current = site.current, snapshot.files.filesRead == 0,
-               snapshot.files.files.keys.sorted() == current.files.files.keys.sorted() {
+            switch outcome {
+            case .unchanged:
                 // Nothing on the site changed (a comment, a field no page shows): no page reloads.
-                channel.publish(generation: current.generation, error: nil)
+                channel.publish(generation: site.current?.generation ?? 0, error: nil)
                 logger.info("preview: rebuilt; the site is unchanged", metadata: ["ms": "\(milliseconds)"])
-                return
+            case .replaced(let generation, let filesRead, let files):
+                channel.publish(generation: generation, error: nil)
+                logger.info("preview: rebuilt", metadata: ["ms": "\(milliseconds)", "generation": "\(generation)",
+                                                           "files_read": "\(filesRead)", "files": "\(files)"])
             }
-            site.replace(snapshot)
-            channel.publish(generation: generation, error: nil)
-            logger.info("preview: rebuilt", metadata: ["ms": "\(milliseconds)", "generation": "\(generation)",
-                                                       "files_read": "\(snapshot.files.filesRead)",
-                                                       "files": "\(snapshot.files.files.count)"])
         } catch {
-            let message = (error as? ServeError)?.description ?? "\(error)"
+            let message = error.description
             channel.publish(generation: site.current?.generation ?? 0, error: message)
             logger.error("preview: rebuild failed; the last good site stays up", metadata: ["error": "\(message)"])
         }

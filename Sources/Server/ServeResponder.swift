@@ -3,16 +3,6 @@ internal import Hummingbird
 internal import Logging
 internal import NIOConcurrencyHelpers
 
-/// The site the server answers with right now (replaced whole after a preview rebuild).
-final class LiveSite: Sendable {
-    private let state: NIOLockedValueBox<SiteSnapshot?>
-
-    init(_ snapshot: SiteSnapshot?) { state = NIOLockedValueBox(snapshot) }
-
-    var current: SiteSnapshot? { state.withLockedValue { $0 } }
-
-    func replace(_ snapshot: SiteSnapshot) { state.withLockedValue { $0 = snapshot } }
-}
 
 /// Routes every request: health, resolver description, verification API, counter page, preview
 /// channel, and everything else to the site and its resolver.

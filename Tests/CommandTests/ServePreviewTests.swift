@@ -2,8 +2,8 @@ import Foundation
 import PassportTestSupport
 import Testing
 
-/// `passport serve --watch`: the producer's live preview.
-@Suite("passport serve --watch")
+/// `passport serve --watch`: the producer's live preview; and a plain `serve` picking up new builds.
+@Suite("passport serve: the live preview and new builds")
 struct ServePreviewTests {
     /// Polls the preview channel until its answer satisfies `done` (the server looks at the files
     /// every 300 ms and rebuilds in about a second; a poll waits up to 25 s for a change).
@@ -110,6 +110,38 @@ struct ServePreviewTests {
         #expect(server.log.contains("preview: rebuilt; the site is unchanged"))
         let state = try #require(try server.request("/__passport/changes?since=-1").json() as? [String: Any])
         #expect(state["generation"] as? Int == refreshed["generation"] as? Int)
+    }
+
+    @Test("without --watch, a new passport build is picked up by itself, reading only the files it wrote")
+    func picksUpNewBuilds() throws {
+        let folder = try TemporaryFolder()
+        #expect(try Command.run(["init", "farm"], in: folder.url).status == 0)
+        #expect(try Command.run(["build", "farm", "-o", "output", "--no-labels"], in: folder.url).status == 0)
+        let server = try ServeProcess(["-o", folder.url.appendingPathComponent("output").path, "--log-level", "debug"],
+                                      in: folder.url)
+        defer { server.stop() }
+        let lot = "/01/08012345000012/10/L2026A/index.html"
+        let before = try server.request(lot)
+        #expect(before.text.contains("Filtered and bottled under nitrogen"))
+        let untouched = try server.request("/01/08012345000029/10/N2026S/index.html")
+
+        // An unchanged build swaps in a new folder of the same files: nothing is read again.
+        #expect(try Command.run(["build", "farm", "-o", "output", "--no-labels"], in: folder.url).status == 0)
+        for _ in 0..<100 where !server.log.contains("every file as before") { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(server.log.contains("site: a new build, every file as before"))
+
+        let batch = folder.url.appendingPathComponent("farm/batches/evo-2026-a.yaml")
+        try String(contentsOf: batch, encoding: .utf8)
+            .replacingOccurrences(of: "Filtered and bottled under nitrogen", with: "Filtered and bottled under argon")
+            .write(to: batch, atomically: true, encoding: .utf8)
+        #expect(try Command.run(["build", "farm", "-o", "output", "--no-labels"], in: folder.url).status == 0)
+        for _ in 0..<100 where !server.log.contains("site reloaded") { Thread.sleep(forTimeInterval: 0.1) }
+        let line = try #require(server.log.split(separator: "\n").last { $0.contains("site reloaded") })
+        #expect(Self.number("files_read", in: line) == 9, "\(line)")
+        let after = try server.request(lot)
+        #expect(after.text.contains("Filtered and bottled under argon"))
+        #expect(after.header("ETag") != before.header("ETag"))
+        #expect(try server.request("/01/08012345000029/10/N2026S/index.html").header("ETag") == untouched.header("ETag"))
     }
 
     @Test("--watch goes with -o, not --site; --no-site goes with neither")
