@@ -8,6 +8,7 @@ import Testing
 struct BenchCommandTests {
     @Test("bench build, labels and site run and report their rate",
           arguments: [(["bench", "build", "--runs", "1"], "passport build on the example"),
+                      (["bench", "build", "--runs", "2", "--edit"], "the last wrote 9 site files, left 346 unchanged"),
                       (["bench", "labels", "--count", "42"], "42 signed serialized labels on avery-l7160 into one PDF (2 pages"),
                       (["bench", "site", "--batches", "5"], "5 pages (batch pages rendered in memory)"),
                       (["bench", "site", "--batches", "3", "--write"], "whole site written to disk")])
