@@ -43,8 +43,23 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 export SOURCE_DATE_EPOCH=1793000000 PASSPORT_NOW=2026-11-05T10:00:00Z PASSPORT_STORE="$work/store"
-"$passport" demo -o "$work/output" >/dev/null
-"$passport" trust import "$work/output/bundle/bundle.json" --trust-producer >/dev/null
+"$passport" demo -o "$work/output" --keep-project "$work/project" >/dev/null
+# Shops scan each unit about once: a second copy of the co-op's serialized lot, 100,000 units
+# (its upstream input left out: mass balance would refuse 25,000 l from 75 l of oil), gives codes
+# that are new to the scan log, as at real counters. The demo's 300 units, scanned over and over,
+# are the copies case.
+big="$work/big"
+cp -R "$work/project" "$big"
+python3 - "$big/batches/novello-2026-s.yaml" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path).read()
+text = text[:text.index("inputs:")].replace("quantity: 300", "quantity: 100000")
+open(path, "w").write(text.replace("count: 300,", "count: 100000,"))
+PY
+"$passport" build "$big" -o "$work/big-output" --no-labels >/dev/null
+"$passport" labels "$big" --batch novello-2026-s --format pdf --from 1 --count 100000 -o "$work/big-labels" --quiet >/dev/null
+"$passport" trust import "$work/big-output/bundle/bundle.json" --trust-producer >/dev/null
 site="$work/output/site"
 chmod 755 "$work"; chmod -R go+rX "$work/output"   # nginx's workers run as another user
 
@@ -106,31 +121,31 @@ batch="/01/08012345000029/10/N2026S"
 code="$(sed -n 43p "$work/output/labels/novello-2026-s/manifest.csv" | cut -d, -f2)"
 unit="${code#https://oliveto.example}"
 
-# The codes the verify runs post: every unit of the serialized batch, round robin.
+# The codes the verify runs post, round robin: the demo lot's 300 units (scanned again and again,
+# each a copy after its first scan) or the big lot's 100,000 (each new to the log).
 cut -d, -f2 "$work/output/labels/novello-2026-s/manifest.csv" | tail -n +2 >"$work/codes.txt"
-cat >"$work/verify.lua" <<EOF
+cut -d, -f2 "$(find "$work/big-labels" -name manifest.csv | head -n 1)" | tail -n +2 >"$work/big-codes.txt"
+lua() {  # lua NAME CODES [TOKEN]
+  local authorization=""
+  [ -n "${3:-}" ] && authorization="wrk.headers[\"Authorization\"] = \"Bearer $3\""
+  cat >"$work/$1.lua" <<EOF
 local codes = {}
-for line in io.lines("$work/codes.txt") do codes[#codes + 1] = line end
-local i = 0
+for line in io.lines("$2") do codes[#codes + 1] = line end
+local threads = 0
+function setup(thread) thread:set("id", threads); threads = threads + 1 end
+function init(args) i = (id or 0) * 50000 end
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
+$authorization
 request = function()
   i = i % #codes + 1
   return wrk.format(nil, nil, nil, '{"code":"' .. codes[i] .. '"}')
 end
 EOF
-cat >"$work/verify-anonymous.lua" <<EOF
-local codes = {}
-for line in io.lines("$work/codes.txt") do codes[#codes + 1] = line end
-local i = 0
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-request = function()
-  i = i % #codes + 1
-  return wrk.format(nil, nil, nil, '{"code":"' .. codes[i] .. '"}')
-end
-EOF
+}
+lua verify-anonymous "$work/codes.txt"
+lua verify "$work/codes.txt" "$token"
+lua verify-new "$work/big-codes.txt" "$token"
 
 n="http://127.0.0.1:$nginx_port"
 s="http://127.0.0.1:$serve_port"
@@ -147,7 +162,8 @@ run "nginx: linkset.json of the batch" "$n$batch/linkset.json"
 run "serve: ?linkType=linkset (batch + product)" "$s$batch?linkType=linkset"
 run "serve: ?linkType=untp:dpp (307)" "$s$batch?linkType=untp:dpp"
 run "serve: POST /api/verify, no token (nothing written)" "$s/api/verify" -s "$work/verify-anonymous.lua"
-run "serve: POST /api/verify, counter token, PostgreSQL log" "$s/api/verify" -s "$work/verify.lua"
+run "serve: POST /api/verify, counter token, PostgreSQL, new units" "$s/api/verify" -s "$work/verify-new.lua"
+run "serve: POST /api/verify, counter token, PostgreSQL, 300 units again and again" "$s/api/verify" -s "$work/verify.lua"
 echo "scans recorded in PostgreSQL: $(psql "$database" -qAt -c 'SELECT count(*) FROM passport_scans')"
 
 if [ "$soak" -gt 0 ]; then
@@ -155,7 +171,7 @@ if [ "$soak" -gt 0 ]; then
   echo "soak: ${soak}s of resolver + verify load at once; RSS every 30 s (KB): start $start_rss"
   wrk -t1 -c16 -d"${soak}s" "$s$unit" >/dev/null &
   soak_a=$!
-  wrk -t1 -c16 -d"${soak}s" -s "$work/verify.lua" "$s/api/verify" >/dev/null &
+  wrk -t1 -c16 -d"${soak}s" -s "$work/verify-new.lua" "$s/api/verify" >/dev/null &
   soak_b=$!
   samples=()
   for _ in $(seq 1 $((soak / 30))); do sleep 30; samples+=("$(rss)"); done
