@@ -15,6 +15,8 @@ struct CounterPage: Sendable {
     let pages: [(language: String, html: ByteBuffer)]
     let script: ByteBuffer
     let stylesheet: ByteBuffer
+    /// The site's icon (`Templates/site/icon.svg`), so a browser asking for one gets no 404.
+    let icon: ByteBuffer
 
     static let policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; media-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     /// Language names as each language writes its own.
@@ -23,8 +25,8 @@ struct CounterPage: Sendable {
     /// Reads and renders the page from `Templates/counter/` (English first when present).
     static func load(templates: URL) throws(ServeError) -> CounterPage {
         let folder = templates.appendingPathComponent("counter")
-        func read(_ name: String) throws(ServeError) -> String {
-            let url = folder.appendingPathComponent(name)
+        func read(_ name: String, in base: URL? = nil) throws(ServeError) -> String {
+            let url = (base ?? folder).appendingPathComponent(name)
             do { return try String(contentsOf: url, encoding: .utf8) } catch {
                 throw .unreadable(path: url.path, reason: error.localizedDescription)
             }
@@ -58,10 +60,11 @@ struct CounterPage: Sendable {
             pages.append((language, Answers.allocator.buffer(string: template.render(context))))
         }
         return CounterPage(pages: pages, script: Answers.allocator.buffer(string: try read("counter.js")),
-                           stylesheet: Answers.allocator.buffer(string: try read("counter.css")))
+                           stylesheet: Answers.allocator.buffer(string: try read("counter.css")),
+                           icon: Answers.allocator.buffer(string: try read("site/icon.svg", in: templates)))
     }
 
-    /// Answers `/counter`, `/counter/counter.js` and `/counter/counter.css`; `nil` for other paths.
+    /// Answers `/counter`, `/counter/counter.js`, `/counter/counter.css` and `/counter/icon.svg`; `nil` for other paths.
     func respond(to request: Request) -> Response? {
         let path = request.uri.path
         let body: ByteBuffer, type: String
@@ -76,6 +79,8 @@ struct CounterPage: Sendable {
             (body, type) = (script, "text/javascript; charset=utf-8")
         case "/counter/counter.css":
             (body, type) = (stylesheet, "text/css; charset=utf-8")
+        case "/counter/icon.svg":
+            (body, type) = (icon, "image/svg+xml")
         default:
             return nil
         }

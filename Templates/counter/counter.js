@@ -11,7 +11,7 @@
   var reason = document.getElementById('result-reason'), checks = document.getElementById('result-checks');
   var tokenForm = document.getElementById('token-form'), tokenField = document.getElementById('token');
   var cameraButton = document.getElementById('camera'), viewfinder = document.getElementById('viewfinder');
-  var storageKey = 'passport-counter-token', busy = false, stream = null, detector = null;
+  var storageKey = 'passport-counter-token', busy = false, stream = null, detector = null, starting = false;
 
   function text(key, values) {
     var value = t[key] || key;
@@ -88,12 +88,14 @@
   function stopCamera() {
     if (stream) stream.getTracks().forEach(function (track) { track.stop(); });
     stream = null;
+    viewfinder.srcObject = null;
     viewfinder.hidden = true;
     cameraButton.setAttribute('aria-pressed', 'false');
   }
   function scanFrame() {
     if (!stream) return;
     detector.detect(viewfinder).then(function (codes) {
+      if (!stream) return; // turned off while this frame was read: the clerk no longer wants it
       if (codes.length && !busy) { stopCamera(); check(codes[0].rawValue); return; }
       setTimeout(scanFrame, 200);
     }).catch(function () { setTimeout(scanFrame, 500); });
@@ -101,15 +103,18 @@
   if ('BarcodeDetector' in window && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
     cameraButton.hidden = false;
     cameraButton.addEventListener('click', function () {
+      if (starting) return; // a second click while the camera starts would open a second one, never stopped
       if (stream) { stopCamera(); field.focus(); return; }
       detector = detector || new window.BarcodeDetector({ formats: ['qr_code', 'data_matrix'] });
+      starting = true;
       navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(function (media) {
+        starting = false;
         stream = media;
         viewfinder.srcObject = media;
         viewfinder.hidden = false;
         cameraButton.setAttribute('aria-pressed', 'true');
         return viewfinder.play().then(scanFrame);
-      }).catch(function () { stopCamera(); show('bad', text('camera_failed')); });
+      }).catch(function () { starting = false; stopCamera(); show('bad', text('camera_failed')); });
     });
   }
 })();

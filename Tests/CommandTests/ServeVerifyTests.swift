@@ -197,6 +197,10 @@ struct ServeVerifyTests {
         #expect(script.header("Content-Type") == "text/javascript; charset=utf-8")
         let style = try server.request("/counter/counter.css")
         #expect(style.header("Content-Type") == "text/css; charset=utf-8")
+        // The icon the page links, so a browser's own request for one is no 404.
+        #expect(page.text.contains("<link rel=\"icon\" href=\"/counter/icon.svg\""))
+        let icon = try server.request("/counter/icon.svg")
+        #expect(icon.status == 200 && icon.header("Content-Type") == "image/svg+xml")
         for body in [page.text, italian.text, script.text, style.text] {
             #expect(!body.contains("http://") && !body.contains("https://") && !body.contains("//cdn"))
             #expect(!body.contains("<script>") && !body.contains(" style=\"") && !body.contains(" onclick="))

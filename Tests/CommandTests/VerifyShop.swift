@@ -17,6 +17,9 @@ struct VerifyShop {
     var bundle: URL { output.appendingPathComponent("bundle/bundle.json") }
     var store: URL { folder.url.appendingPathComponent("store") }
     var certifierDocument: URL { project.appendingPathComponent("certifiers/did_web_terraviva-cert.example.did.json") }
+    /// The code `passport build` offers to try ("Try a code as a shop would: passport verify '…'"):
+    /// the first label of the serialized batch, as printed.
+    private(set) var sampleCode: String?
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -38,7 +41,11 @@ struct VerifyShop {
             try (text + recall + "\n").write(to: batch, atomically: true, encoding: .utf8)
         }
         for command in prepare { try expect(run(command, in: folder.url), command.joined(separator: " ")) }
-        try expect(run(["build", "farm", "-o", output.path] + (labels ? [] : ["--no-labels"]), in: folder.url), "build")
+        let build = try run(["build", "farm", "-o", output.path] + (labels ? [] : ["--no-labels"]), in: folder.url)
+        try expect(build, "build")
+        sampleCode = build.stdout.split(separator: "\n")
+            .first { $0.hasPrefix("Try a code as a shop would: passport verify '") }
+            .flatMap { line in line.split(separator: "'").dropFirst().first.map(String.init) }
         if importBundle {
             try expect(run(["trust", "import", bundle.path, "--trust-producer"]), "trust import")
         }

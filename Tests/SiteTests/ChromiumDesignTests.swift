@@ -1,4 +1,5 @@
 import Foundation
+import PassportTestSupport
 @testable import Site
 import Testing
 

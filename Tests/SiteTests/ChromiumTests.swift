@@ -1,5 +1,6 @@
 import Foundation
 import PassportModel
+import PassportTestSupport
 @testable import Site
 import Testing
 import DigitalLink
