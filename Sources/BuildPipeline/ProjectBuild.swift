@@ -20,6 +20,8 @@ public struct ProjectBuild {
         public var now: Date
         public var resources: ResourceLocator
         public var renderLabels: Bool
+        /// Unit landing pages written per batch; nil for the site's own limit (see `SiteInput`).
+        public var unitPageLimit: Int?
 
         public init(projectRoot: URL, displayRoot: String, output: URL, now: Date, resources: ResourceLocator,
                     renderLabels: Bool = true) {
@@ -186,6 +188,7 @@ extension ProjectBuild {
                               mapDirectory: options.resources.templatesDirectory.appendingPathComponent("map"),
                               webFontsDirectory: options.resources.fontsDirectory.appendingPathComponent("web"))
         input.network = credentials.network.facts.mapValues(Self.view)
+        if let limit = options.unitPageLimit { input.unitPageLimit = limit }
         do {
             return try SiteBuilder(input: input).write(into: site).pageCount
         } catch {

@@ -4,11 +4,17 @@ import Output
 import Server
 
 /// The rebuild the live preview (`passport serve --watch`) runs: `passport build` without labels,
-/// on a background thread.
+/// on a background thread, writing the first `unitPages` unit landing pages of each lot (the
+/// server resolves every issued serial itself; a lot of 100,000 units would otherwise cost every
+/// rebuild 100,000 folders).
 enum PreviewBuild {
+    static let unitPages = 1_000
+
     static func options(project: ProjectOptions, output: OutputOptions, resources: ResourceLocator) throws -> ProjectBuild.Options {
-        ProjectBuild.Options(projectRoot: project.url, displayRoot: project.display, output: output.url,
-                             now: try BuildSupport.now(), resources: resources, renderLabels: false)
+        var options = ProjectBuild.Options(projectRoot: project.url, displayRoot: project.display, output: output.url,
+                                           now: try BuildSupport.now(), resources: resources, renderLabels: false)
+        options.unitPageLimit = unitPages
+        return options
     }
 
     /// What to watch (the project folder, the bundled site templates) and how to rebuild.

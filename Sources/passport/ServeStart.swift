@@ -111,7 +111,10 @@ struct ServeStart: AsyncParsableCommand {
         try await ServeSupport.attempt { () async throws(ServeError) in
             try await PassportServer.run(configuration, logger: logger) { address in
                 var lines = ["Serving \(address)  (site: \(site))", "Counter page: \(address)/counter"]
-                if watch { lines.append("Watching \(project.url.path) for changes; pages reload by themselves.") }
+                if watch {
+                    lines.append("Watching \(project.url.path) for changes; pages reload by themselves.")
+                    lines.append("The preview writes the first \(PreviewBuild.unitPages) unit pages of each lot (every issued serial still resolves here); run `passport build` before you publish.")
+                }
                 FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             }
         }

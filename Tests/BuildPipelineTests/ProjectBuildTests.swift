@@ -1,6 +1,7 @@
 import BuildPipeline
 import Credentials
 import Foundation
+import Output
 import PassportTestSupport
 import Testing
 
@@ -46,6 +47,23 @@ struct ProjectBuildTests {
         #expect(bundle.conformity.count == report.conformityCredentials)
         let signed = try JWS.verify(bundle.manifest, resolver: DIDDocument(parsing: bundle.didDocument))
         #expect(try JSONValue(parsing: signed.payload)["createdAt"]?.stringValue == "2026-09-21T14:13:20Z")
+    }
+
+    @Test("a unit page limit (the preview's) writes that many unit pages and removes the rest; a full build puts them back")
+    func unitPageLimit() throws {
+        let starter = try Starter()
+        let units = "site/01/08012345000029/10/N2026S/21/"
+        let site = starter.folder.appending("out")
+        func unitPages() -> Int { FileTree.files(below: site).count { $0.hasPrefix(units) && $0.hasSuffix("/index.html") } }
+        let full = try starter.build()
+        #expect(unitPages() == 300)
+        let capped = try starter.build(unitPageLimit: 50)
+        #expect(unitPages() == 50)
+        #expect(capped.siteFiles.written == 0)
+        #expect(capped.siteFiles.unchanged == full.siteFiles.written - 250)
+        let again = try starter.build()
+        #expect(unitPages() == 300)
+        #expect(again.siteFiles.written == 250)
     }
 
     @Test("the same project at the same instant builds byte-identical output; another instant changes it")

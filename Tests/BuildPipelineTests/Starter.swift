@@ -22,9 +22,11 @@ struct Starter {
 
     /// Builds the project into `output` (a folder name in the scratch folder) at `now`.
     @discardableResult
-    func build(into output: String = "out", labels: Bool = false, now: Date = Starter.now) throws -> ProjectBuild.Report {
-        let options = ProjectBuild.Options(projectRoot: project, displayRoot: "farm", output: folder.appending(output),
+    func build(into output: String = "out", labels: Bool = false, now: Date = Starter.now,
+               unitPageLimit: Int? = nil) throws -> ProjectBuild.Report {
+        var options = ProjectBuild.Options(projectRoot: project, displayRoot: "farm", output: folder.appending(output),
                                            now: now, resources: Self.resources, renderLabels: labels)
+        options.unitPageLimit = unitPageLimit
         return try ProjectBuild(options: options).run()
     }
 
