@@ -69,8 +69,10 @@
 
   form.addEventListener('submit', function (event) { event.preventDefault(); check(field.value); });
   document.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape') { field.value = ''; show('idle', text('waiting')); field.focus(); }
+    if (event.key === 'Escape') { stopCamera(); field.value = ''; show('idle', text('waiting')); field.focus(); }
   });
+  // A counter PC's tab in the background, or a locked phone: the camera goes off.
+  document.addEventListener('visibilitychange', function () { if (document.hidden) stopCamera(); });
   tokenForm.addEventListener('submit', function (event) {
     event.preventDefault();
     setToken(tokenField.value.trim());

@@ -88,7 +88,7 @@ struct ServeCounterCameraTests {
         #expect(C.detectorState(result)["answered"] as? Int == 1)
     }
 
-    @Test("a second click while the camera starts opens no second camera; turning it off before a detection answers checks nothing")
+    @Test("a second click while the camera starts opens no second camera; turning it off, Esc or a hidden tab before a detection answers checks nothing")
     func clicksWhileBusy() throws {
         let shop = try VerifyShop()
         let code = try #require(shop.sampleCode, "passport build printed no code to try")
@@ -106,8 +106,21 @@ struct ServeCounterCameraTests {
                               C.enterToken(till1) + [.click("#camera"), .wait(until: "window.__detector.pending"),
                                                      .click("#camera"), .wait(until: "window.__detector.release()")],
                               shot: "counter-camera-stopped")
-        let results = try ChromiumHarness.run(origin: server.base, visits: [twice, stopped])
-        try #require(results.count == 2)
+        // Esc clears the counter and turns the camera off too; so does the tab going to the background.
+        let escape = C.visit([C.detector(finding: code, hold: true)],
+                             [.click("#camera"), .wait(until: "window.__detector.pending"),
+                              .wait(until: "document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'})) || true")],
+                             shot: "counter-camera-escape")
+        let hidden = C.visit([C.detector(finding: code, hold: true)],
+                             [.click("#camera"), .wait(until: "window.__detector.pending"),
+                              .wait(until: "Object.defineProperty(document, 'hidden', {value: true}) && (document.dispatchEvent(new Event('visibilitychange')) || true)")],
+                             shot: "counter-camera-hidden")
+        let results = try ChromiumHarness.run(origin: server.base, visits: [twice, stopped, escape, hidden])
+        try #require(results.count == 4)
+        for result in results[2...] {
+            Self.checkCameraOff(result)
+            #expect(!result.requests.contains(server.base + "/api/verify"), "\(result.requests)")
+        }
         for result in results { Self.checkClean(result) }
 
         #expect(results[0].values["asked"] == "1", "one click, one camera")
