@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Output
 import Server
 
@@ -77,8 +78,9 @@ struct ServeStart: AsyncParsableCommand {
     private var resolvedRateLimit: Int? { rateLimit ?? environment["PASSPORT_RATE_LIMIT"].flatMap(Int.init) }
 
     func run() async throws {
-        PassportServer.takeOverConcurrencyPool()
+        let onEventLoops = PassportServer.takeOverConcurrencyPool()
         let logger = logOptions.logger()
+        logger.debug("Swift concurrency runs on the server's event loops: \(onEventLoops)")
         let resources = try BuildSupport.resources()
         let database: ServeConfiguration.Database
         if let url = try databaseOptions.url() {
