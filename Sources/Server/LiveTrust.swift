@@ -122,10 +122,8 @@ struct TrustReloader: Sendable {
 
     /// Keeps `live` current until shutdown. A failed poll is logged and retried next time.
     func run(updating live: LiveTrust) async {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            let interval = self.interval
-            do { try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) } } catch { return }
-            do {
+        await BackgroundService.repeating(every: interval) {
+            do throws(ServeError) {
                 let version = try await source.version()
                 if version != live.current.trustVersion {
                     let (verifier, producers) = try await makeVerifier()
@@ -150,4 +148,13 @@ struct BackgroundService: Service, CustomStringConvertible {
     let body: @Sendable () async -> Void
 
     func run() async throws { await body() }
+
+    /// Waits `interval`, then runs `body`, again and again until the server shuts down (shutdown
+    /// cuts a wait short) — the loop of the trust reloader, the preview watcher and the site reloader.
+    static func repeating(every interval: Duration, _ body: () async -> Void) async {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do { try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) } } catch { return }
+            await body()
+        }
+    }
 }

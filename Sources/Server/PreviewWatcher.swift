@@ -32,15 +32,13 @@ struct PreviewWatcher: Sendable {
         var last = await look(previous: nil)
         logger.debug("preview: watching \(last.stamps.count) files")
         if preview.refreshAtStart { await rebuild() }
-        while !Task.isShuttingDownGracefully {
-            let interval = preview.interval
-            do { try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) } } catch { return }
+        await BackgroundService.repeating(every: preview.interval) {
             let now = await look(previous: last)
-            guard now.stamps != last.stamps else { continue }
+            guard now.stamps != last.stamps else { return }
             defer { last = now }
             guard now.digest != last.digest else {
                 logger.debug("preview: files touched but unchanged; no rebuild")
-                continue
+                return
             }
             await rebuild()
         }

@@ -16,11 +16,10 @@ struct SiteReloader: Sendable {
 
     func run() async {
         var seen = FileStamp.of(folder.path)
-        while !Task.isShuttingDownGracefully {
-            do { try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) } } catch { return }
+        await BackgroundService.repeating(every: interval) {
             let now = FileStamp.of(folder.path)
-            guard now != seen, now != nil else { continue }
-            do {
+            guard now != seen, now != nil else { return }
+            do throws(ServeError) {
                 switch try await site.reload(from: folder, pool: pool) {
                 case .unchanged:
                     logger.debug("site: a new build, every file as before")
@@ -28,14 +27,13 @@ struct SiteReloader: Sendable {
                     logger.info("site reloaded", metadata: ["generation": "\(generation)", "files_read": "\(filesRead)",
                                                             "files": "\(files)"])
                 }
-                seen = now
             } catch {
                 // A half-made site is never swapped in by passport build; this is a site put in place
                 // by hand. Keep answering with the last good one and try again on the next change.
                 logger.error("site: the new build cannot be served; the last good site stays up",
                              metadata: ["error": "\(error.description)"])
-                seen = now
             }
+            seen = now
         }
     }
 }
