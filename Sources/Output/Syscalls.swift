@@ -216,19 +216,10 @@ enum Syscalls {
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         guard let found = info(of: descriptor), found.kind == .file, found.size == bytes.count,
-              found.mode & ~mode == 0 else { return false }
-        var buffer = [UInt8](repeating: 0, count: min(max(bytes.count, 1), 1 << 16))
-        var offset = 0
-        while offset < bytes.count {
-            let wanted = min(buffer.count, bytes.count - offset)
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            let equal = buffer.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + offset, count) == 0 }
-            guard equal else { return false }
-            offset += count
-        }
-        return true
+              found.mode & ~mode == 0, let content = readAll(descriptor, limit: bytes.count),
+              content.count == bytes.count else { return false }
+        guard let expected = bytes.baseAddress else { return true }  // empty, as the file is
+        return content.withUnsafeBytes { memcmp($0.baseAddress!, expected, bytes.count) == 0 }
     }
 
     /// The names in the open folder `descriptor` (not `.` and `..`), unsorted. The descriptor stays open.

@@ -38,8 +38,9 @@ final class LiveSite: Sendable {
         } catch {
             throw .unreadable(path: folder.path, reason: "\(error)")
         }
-        if let previous, snapshot.files.filesRead == 0,
-           snapshot.files.files.keys.sorted() == previous.files.files.keys.sorted() {
+        // Every file kept was the previous snapshot's under the same name: nothing read and
+        // nothing dropped means the same files.
+        if let previous, snapshot.files.filesRead == 0, snapshot.files.files.count == previous.files.files.count {
             return .unchanged
         }
         state.withLockedValue { $0 = snapshot }
