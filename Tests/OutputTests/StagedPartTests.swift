@@ -9,29 +9,28 @@ struct StagedPartTests {
         try #require(FileStamp.of(url.appendingPathComponent(path).path))
     }
 
+    /// One run that writes `files` (path, text), in order, into the part `site` of `output`;
+    /// committed unless told otherwise. What the part counted.
+    @discardableResult
+    func run(_ output: URL, _ files: KeyValuePairs<String, String>, commit: Bool = true) throws -> StagedPart.Tally {
+        let staged = try StagedOutput(destination: output)
+        let site = try staged.partWriter("site")
+        for (path, text) in files { try site.write(text, to: path) }
+        if commit { try staged.commit() }
+        return site.counts
+    }
+
     @Test("unchanged files keep their inode and time, changed and new files are written, dropped files go")
     func linksUnchanged() throws {
         let root = try TemporaryFolder.kept()
         let output = root.appendingPathComponent("output")
-        let first = try StagedOutput(destination: output)
-        let site = try first.partWriter("site")
-        try site.write("same", to: "a/same.html")
-        try site.write("old", to: "a/changed.html")
-        try site.write("gone", to: "b/dropped.html")
-        try site.write("", to: "empty.txt")
-        #expect(site.counts == .init(written: 4, unchanged: 0))
-        try first.commit()
+        let first = try run(output, ["a/same.html": "same", "a/changed.html": "old", "b/dropped.html": "gone", "empty.txt": ""])
+        #expect(first == .init(written: 4, unchanged: 0))
         let sameBefore = try stamp(output, "site/a/same.html"), emptyBefore = try stamp(output, "site/empty.txt")
         let changedBefore = try stamp(output, "site/a/changed.html")
 
-        let second = try StagedOutput(destination: output)
-        let again = try second.partWriter("site")
-        try again.write("same", to: "a/same.html")
-        try again.write("new", to: "a/changed.html")
-        try again.write("", to: "empty.txt")
-        try again.write("fresh", to: "c/new.html")
-        #expect(again.counts == .init(written: 2, unchanged: 2))
-        try second.commit()
+        let second = try run(output, ["a/same.html": "same", "a/changed.html": "new", "empty.txt": "", "c/new.html": "fresh"])
+        #expect(second == .init(written: 2, unchanged: 2))
 
         #expect(try stamp(output, "site/a/same.html") == sameBefore)
         #expect(try stamp(output, "site/empty.txt") == emptyBefore)
@@ -46,20 +45,11 @@ struct StagedPartTests {
     func comparesBytesAndPermissions() throws {
         let root = try TemporaryFolder.kept()
         let output = root.appendingPathComponent("output")
-        let first = try StagedOutput(destination: output)
-        let site = try first.partWriter("site")
-        try site.write("abcd", to: "x.txt")
-        try site.write("secret", to: "y.txt")
-        try first.commit()
+        try run(output, ["x.txt": "abcd", "y.txt": "secret"])
         // Someone loosened a file's permissions by hand: it is not reused as it is.
         try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: output.appendingPathComponent("site/y.txt").path)
 
-        let second = try StagedOutput(destination: output)
-        let again = try second.partWriter("site")
-        try again.write("abce", to: "x.txt")
-        try again.write("secret", to: "y.txt")
-        #expect(again.counts == .init(written: 2, unchanged: 0))
-        try second.commit()
+        #expect(try run(output, ["x.txt": "abce", "y.txt": "secret"]) == .init(written: 2, unchanged: 0))
         #expect(try String(contentsOf: output.appendingPathComponent("site/x.txt"), encoding: .utf8) == "abce")
         let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("site/y.txt").path)[.posixPermissions] as? Int
         #expect(mode.map { $0 & 0o022 } == 0)
@@ -69,14 +59,9 @@ struct StagedPartTests {
     func abandonedKeepsPrevious() throws {
         let root = try TemporaryFolder.kept()
         let output = root.appendingPathComponent("output")
-        let first = try StagedOutput(destination: output)
-        try first.partWriter("site").write("page", to: "index.html")
-        try first.commit()
+        try run(output, ["index.html": "page"])
         let before = try stamp(output, "site/index.html")
-        do {
-            let second = try StagedOutput(destination: output)
-            try second.partWriter("site").write("page", to: "index.html")
-        }
+        #expect(try run(output, ["index.html": "page"], commit: false) == .init(written: 0, unchanged: 1))
         #expect(try stamp(output, "site/index.html") == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
     }
